@@ -1,0 +1,191 @@
+//! `nixform`: the command-line tool over the same library as the browser app.
+//!
+//! ```text
+//! nixform default [--preset NAME]          print a stack document (presets: default, hardened)
+//! nixform validate FILE                    print each field error; exit 1 when there is one
+//! nixform render [--stack FILE] --out DIR  write the four files; invalid stack: exit 1, nothing written
+//! nixform lint [--stack FILE]              print the security findings of a stack
+//! ```
+//! Exit codes: 0 success, 1 invalid stack, 2 usage error or unreadable input.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use nixform::model::{lint, presets, validate, Document, FieldError};
+use nixform::render::render_all;
+
+const USAGE: &str = "usage:
+  nixform default [--preset default|hardened]
+  nixform validate FILE
+  nixform render [--stack FILE] --out DIR
+  nixform lint [--stack FILE]
+
+FILE is a nixform stack document (JSON, \"version\": 1); `-` reads standard input.";
+
+enum Failure {
+    /// Exit 1: the stack has field errors.
+    Invalid(Vec<FieldError>),
+    /// Exit 2: usage or input problems.
+    Usage(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid(errors)) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!(
+                "{} field error{}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("nixform: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let (command, rest) = args
+        .split_first()
+        .ok_or_else(|| Failure::Usage(USAGE.into()))?;
+    let mut opts = Options::parse(rest)?;
+    match command.as_str() {
+        "default" => {
+            let name = opts.take("--preset").unwrap_or_else(|| "default".into());
+            opts.finish()?;
+            let doc = presets::by_name(&name).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "unknown preset `{name}` (known: {})",
+                    presets::NAMES.join(", ")
+                ))
+            })?;
+            print!("{}", doc.to_json());
+            Ok(())
+        }
+        "validate" => {
+            let file = opts
+                .positional()
+                .ok_or_else(|| Failure::Usage("validate needs a FILE".into()))?;
+            opts.finish()?;
+            validate(&read_document(Some(&file))?).map_err(Failure::Invalid)?;
+            println!("{file}: valid");
+            Ok(())
+        }
+        "render" => {
+            let stack_file = opts.take("--stack");
+            let out = opts
+                .take("--out")
+                .ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
+            opts.finish()?;
+            let stack =
+                validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            let files =
+                render_all(&stack).map_err(|e| Failure::Usage(format!("cannot render: {e}")))?;
+            let dir = PathBuf::from(out);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, text) in files.iter() {
+                write(&dir.join(name), text)?;
+            }
+            eprintln!("wrote {} files to {}", Files::COUNT, dir.display());
+            Ok(())
+        }
+        "lint" => {
+            let stack_file = opts.take("--stack");
+            opts.finish()?;
+            let stack =
+                validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            for f in lint::lint(&stack) {
+                println!(
+                    "{:<11} {:<8} {}",
+                    f.check.id(),
+                    f.check.severity().as_str(),
+                    f.check.title()
+                );
+            }
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(Failure::Usage(format!(
+            "unknown command `{other}`\n{USAGE}"
+        ))),
+    }
+}
+
+struct Files;
+impl Files {
+    const COUNT: usize = nixform::render::Files::NAMES.len();
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::write(path, text)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The document in `file` (`-` for standard input), or the default stack when `None`.
+fn read_document(file: Option<&str>) -> Result<Document, Failure> {
+    let Some(file) = file else {
+        return Ok(Document::default());
+    };
+    let text = if file == "-" {
+        std::io::read_to_string(std::io::stdin())
+            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?
+    };
+    Document::from_json(&text).map_err(|e| Failure::Usage(format!("{file}: {e}")))
+}
+
+/// `--flag value` pairs and positionals, each used once.
+struct Options {
+    pairs: Vec<(String, String)>,
+    positionals: Vec<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Self, Failure> {
+        let mut pairs = Vec::new();
+        let mut positionals = Vec::new();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if arg.starts_with("--") {
+                let value = it
+                    .next()
+                    .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+                pairs.push((arg.clone(), value.clone()));
+            } else {
+                positionals.push(arg.clone());
+            }
+        }
+        Ok(Options { pairs, positionals })
+    }
+    fn take(&mut self, flag: &str) -> Option<String> {
+        let i = self.pairs.iter().position(|(f, _)| f == flag)?;
+        Some(self.pairs.remove(i).1)
+    }
+    fn positional(&mut self) -> Option<String> {
+        (!self.positionals.is_empty()).then(|| self.positionals.remove(0))
+    }
+    fn finish(self) -> Result<(), Failure> {
+        if let Some((flag, _)) = self.pairs.first() {
+            return Err(Failure::Usage(format!("unknown option {flag}\n{USAGE}")));
+        }
+        if let Some(arg) = self.positionals.first() {
+            return Err(Failure::Usage(format!(
+                "unexpected argument `{arg}`\n{USAGE}"
+            )));
+        }
+        Ok(())
+    }
+}

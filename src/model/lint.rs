@@ -1,0 +1,423 @@
+//! The live security lint: what a scanner (checkov) would flag in the rendered stack, why,
+//! and a one-click fix for each. Findings are computed from the typed [`Stack`]; fixes edit the
+//! [`Document`] (the form's state). The agreement with checkov is tested in
+//! `tests/checkov.rs`. Nothing here renders text.
+
+use super::document::{Document, RuleDoc};
+use super::names::Cidr4;
+use super::stack::{Protocol, Rule, Stack};
+use super::validate::cidr_list;
+
+/// The documentation range (RFC 5737) the hardened preset puts in place of "anywhere" for SSH,
+/// to be replaced by the person's own address.
+pub const EXAMPLE_ADMIN_CIDR: &str = "192.0.2.0/24";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One rule of the lint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    SshOpen,
+    ImdsV1,
+    UnencryptedRoot,
+    OpenEgress,
+    NoMonitoring,
+    NotEbsOptimized,
+    DefaultSgOpen,
+    NoFlowLogs,
+    NoIamRole,
+    PublicIp,
+    ExampleKey,
+    ExampleCidr,
+}
+
+impl Check {
+    pub const ALL: [Check; 12] = [
+        Check::SshOpen,
+        Check::ImdsV1,
+        Check::UnencryptedRoot,
+        Check::OpenEgress,
+        Check::NoMonitoring,
+        Check::NotEbsOptimized,
+        Check::DefaultSgOpen,
+        Check::NoFlowLogs,
+        Check::NoIamRole,
+        Check::PublicIp,
+        Check::ExampleKey,
+        Check::ExampleCidr,
+    ];
+
+    /// The checkov ID (or a nixform ID for checks checkov does not have).
+    pub fn id(self) -> &'static str {
+        match self {
+            Check::SshOpen => "CKV_AWS_24",
+            Check::ImdsV1 => "CKV_AWS_79",
+            Check::UnencryptedRoot => "CKV_AWS_8",
+            Check::OpenEgress => "CKV_AWS_382",
+            Check::NoMonitoring => "CKV_AWS_126",
+            Check::NotEbsOptimized => "CKV_AWS_135",
+            Check::DefaultSgOpen => "CKV2_AWS_12",
+            Check::NoFlowLogs => "CKV2_AWS_11",
+            Check::NoIamRole => "CKV2_AWS_41",
+            Check::PublicIp => "CKV_AWS_88",
+            Check::ExampleKey => "NIXFORM_1",
+            Check::ExampleCidr => "NIXFORM_2",
+        }
+    }
+
+    /// Whether checkov has this check (the agreement test compares these).
+    pub fn is_checkov(self) -> bool {
+        self.id().starts_with("CKV")
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Check::SshOpen | Check::ImdsV1 | Check::UnencryptedRoot | Check::ExampleKey => {
+                Severity::High
+            }
+            Check::OpenEgress
+            | Check::DefaultSgOpen
+            | Check::NoFlowLogs
+            | Check::NoIamRole
+            | Check::ExampleCidr => Severity::Medium,
+            Check::NoMonitoring | Check::NotEbsOptimized => Severity::Low,
+            Check::PublicIp => Severity::Info,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Check::SshOpen => "SSH (port 22) is open to the whole internet",
+            Check::ImdsV1 => "IMDSv1 is not explicitly disabled",
+            Check::UnencryptedRoot => "The root volume is not encrypted",
+            Check::OpenEgress => "All outbound traffic is allowed to anywhere",
+            Check::NoMonitoring => "Detailed monitoring is off",
+            Check::NotEbsOptimized => "The instance is not EBS-optimized",
+            Check::DefaultSgOpen => "The VPC's default security group is not locked down",
+            Check::NoFlowLogs => "The VPC has no flow logs",
+            Check::NoIamRole => "The instance has no IAM role",
+            Check::PublicIp => "The instance has a public IP address",
+            Check::ExampleKey => "The key pair is nixform's example key",
+            Check::ExampleCidr => "SSH is allowed from a documentation address range",
+        }
+    }
+
+    /// One sentence of why it matters.
+    pub fn why(self) -> &'static str {
+        match self {
+            Check::SshOpen => "Bots scan the whole IPv4 space for SSH within minutes; allow only the addresses you connect from.",
+            Check::ImdsV1 => "IMDSv1 answers any request from the host, so an SSRF bug can steal the instance's credentials; require IMDSv2 tokens.",
+            Check::UnencryptedRoot => "Snapshots and detached copies of an unencrypted volume expose the Nix store and any secrets on it.",
+            Check::OpenEgress => "A compromised host can reach anything; allowing only HTTPS and HTTP still lets NixOS fetch from its caches.",
+            Check::NoMonitoring => "Basic monitoring samples every 5 minutes; detailed monitoring (1 minute, billed) catches short spikes.",
+            Check::NotEbsOptimized => "Without dedicated EBS bandwidth, network traffic competes with disk I/O (t2 cannot; the fix moves to t3, which is also cheaper).",
+            Check::DefaultSgOpen => "Anything launched without a group lands in the default group, which allows all traffic between its members.",
+            Check::NoFlowLogs => "Without flow logs there is no record of who connected to the host when something goes wrong.",
+            Check::NoIamRole => "A role lets the host use AWS APIs with short-lived credentials instead of long-lived keys copied onto it.",
+            Check::PublicIp => "Expected for a host you reach over SSH; remove the public IP only if you reach it through a VPN or bastion.",
+            Check::ExampleKey => "Nobody holds the private half of the example key: paste your own public key or you cannot log in.",
+            Check::ExampleCidr => "192.0.2.0/24 is reserved for documentation: replace it with the address you connect from.",
+        }
+    }
+}
+
+/// A finding: which check, on what, where in the form, and the fix (if one click can fix it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub check: Check,
+    /// The Terraform address, e.g. `aws_instance.nixos_x86-64`.
+    pub resource: String,
+    /// The document path of the field to look at.
+    pub field: String,
+    pub fix: Option<Fix>,
+}
+
+/// A one-click change to the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// Replace "anywhere" with a CIDR the person types, in every rule that opens port 22.
+    RestrictSsh,
+    RequireImdsV2(usize),
+    EncryptRoot(usize),
+    RestrictEgress,
+    EnableMonitoring(usize),
+    EbsOptimize(usize),
+    LockDefaultSecurityGroup,
+    EnableFlowLogs,
+    AddIamRole(usize),
+}
+
+impl Fix {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Fix::RestrictSsh => "Restrict SSH to",
+            Fix::RequireImdsV2(_) => "Require IMDSv2",
+            Fix::EncryptRoot(_) => "Encrypt the root volume",
+            Fix::RestrictEgress => "Allow only HTTPS and HTTP out",
+            Fix::EnableMonitoring(_) => "Enable detailed monitoring",
+            Fix::EbsOptimize(_) => "Make EBS-optimized",
+            Fix::LockDefaultSecurityGroup => "Lock the default group",
+            Fix::EnableFlowLogs => "Add flow logs",
+            Fix::AddIamRole(_) => "Add an IAM role",
+        }
+    }
+
+    /// Whether the fix needs a CIDR typed by the person.
+    pub fn needs_cidr(&self) -> bool {
+        matches!(self, Fix::RestrictSsh)
+    }
+}
+
+fn rule_opens_ssh_to_world(r: &Rule) -> bool {
+    r.covers_port(22) && r.open_to_world()
+}
+
+fn rule_is_open_egress(r: &Rule) -> bool {
+    r.protocol == Protocol::All && r.open_to_world()
+}
+
+/// Every finding for `stack`, in a stable order (by check, then resource).
+pub fn lint(stack: &Stack) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let sg = format!("aws_security_group.{}", stack.security_group.resource_name);
+    let mut add = |check, resource: &str, field: String, fix| {
+        out.push(Finding {
+            check,
+            resource: resource.to_owned(),
+            field,
+            fix,
+        })
+    };
+    if let Some(i) = stack
+        .security_group
+        .ingress
+        .iter()
+        .position(rule_opens_ssh_to_world)
+    {
+        add(
+            Check::SshOpen,
+            &sg,
+            format!("security_group.ingress[{i}].ipv4_cidrs"),
+            Some(Fix::RestrictSsh),
+        );
+    }
+    if let Some(i) = stack.security_group.ingress.iter().position(|r| {
+        r.covers_port(22) && r.ipv4.iter().any(|c| c.to_string() == EXAMPLE_ADMIN_CIDR)
+    }) {
+        add(
+            Check::ExampleCidr,
+            &sg,
+            format!("security_group.ingress[{i}].ipv4_cidrs"),
+            None,
+        );
+    }
+    if let Some(i) = stack
+        .security_group
+        .egress
+        .iter()
+        .position(rule_is_open_egress)
+    {
+        add(
+            Check::OpenEgress,
+            &sg,
+            format!("security_group.egress[{i}].protocol"),
+            Some(Fix::RestrictEgress),
+        );
+    }
+    let vpc = format!("aws_vpc.{}", stack.network.vpc_name);
+    if !stack.network.restrict_default_security_group {
+        add(
+            Check::DefaultSgOpen,
+            &vpc,
+            "network.restrict_default_security_group".into(),
+            Some(Fix::LockDefaultSecurityGroup),
+        );
+    }
+    if stack.network.flow_logs.is_none() {
+        add(
+            Check::NoFlowLogs,
+            &vpc,
+            "network.flow_logs".into(),
+            Some(Fix::EnableFlowLogs),
+        );
+    }
+    if stack.key_pair.public_key == super::document::EXAMPLE_PUBLIC_KEY.trim() {
+        add(
+            Check::ExampleKey,
+            &format!("aws_key_pair.{}", stack.key_pair.resource_name),
+            "key_pair.public_key".into(),
+            None,
+        );
+    }
+    for (i, inst) in stack.instances.iter().enumerate() {
+        let res = format!("aws_instance.{}", inst.name);
+        let base = format!("instances[{i}]");
+        if !inst.imdsv2_required {
+            add(
+                Check::ImdsV1,
+                &res,
+                format!("{base}.imdsv2_required"),
+                Some(Fix::RequireImdsV2(i)),
+            );
+        }
+        if !inst.root_volume_encrypted {
+            add(
+                Check::UnencryptedRoot,
+                &res,
+                format!("{base}.root_volume_encrypted"),
+                Some(Fix::EncryptRoot(i)),
+            );
+        }
+        if !inst.monitoring {
+            add(
+                Check::NoMonitoring,
+                &res,
+                format!("{base}.monitoring"),
+                Some(Fix::EnableMonitoring(i)),
+            );
+        }
+        if !inst.ebs_optimized {
+            add(
+                Check::NotEbsOptimized,
+                &res,
+                format!("{base}.ebs_optimized"),
+                Some(Fix::EbsOptimize(i)),
+            );
+        }
+        if !inst.iam_role {
+            add(
+                Check::NoIamRole,
+                &res,
+                format!("{base}.iam_role"),
+                Some(Fix::AddIamRole(i)),
+            );
+        }
+        if inst.public_ip {
+            add(Check::PublicIp, &res, format!("{base}.public_ip"), None);
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.check.severity(), a.check, &a.resource).cmp(&(b.check.severity(), b.check, &b.resource))
+    });
+    out
+}
+
+/// Apply `fix` to the document. `admin_cidr` is used by [`Fix::RestrictSsh`] only; the caller
+/// checks it parses (see [`check_admin_cidr`]).
+pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
+    match *fix {
+        Fix::RestrictSsh => {
+            for rule in &mut doc.security_group.ingress {
+                let covers_22 = match rule.protocol.as_str() {
+                    "all" | "-1" => true,
+                    "tcp" => {
+                        matches!((rule.from_port.trim().parse::<u16>(), rule.to_port.trim().parse::<u16>()), (Ok(f), Ok(t)) if f <= 22 && 22 <= t)
+                    }
+                    _ => false,
+                };
+                if !covers_22 {
+                    continue;
+                }
+                let world4 = cidr_list(&rule.ipv4_cidrs).any(|c| c == "0.0.0.0/0");
+                let world6 = cidr_list(&rule.ipv6_cidrs).any(|c| c == "::/0");
+                if world4 || world6 {
+                    let mut kept: Vec<&str> = cidr_list(&rule.ipv4_cidrs)
+                        .filter(|c| *c != "0.0.0.0/0")
+                        .collect();
+                    if !kept.contains(&admin_cidr) {
+                        kept.push(admin_cidr);
+                    }
+                    rule.ipv4_cidrs = kept.join(", ");
+                    rule.ipv6_cidrs = cidr_list(&rule.ipv6_cidrs)
+                        .filter(|c| *c != "::/0")
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                }
+            }
+        }
+        Fix::RestrictEgress => {
+            let open = |r: &RuleDoc| {
+                matches!(r.protocol.as_str(), "all" | "-1")
+                    && (cidr_list(&r.ipv4_cidrs).any(|c| c == "0.0.0.0/0")
+                        || cidr_list(&r.ipv6_cidrs).any(|c| c == "::/0"))
+            };
+            if let Some(pos) = doc.security_group.egress.iter().position(open) {
+                doc.security_group.egress.retain(|r| !open(r));
+                let mut https = RuleDoc::https();
+                https.description = "Allow HTTPS out (Nix caches, AWS APIs)".into();
+                let mut http = RuleDoc::http();
+                http.description = "Allow HTTP out".into();
+                let at = pos.min(doc.security_group.egress.len());
+                doc.security_group.egress.splice(at..at, [https, http]);
+            }
+        }
+        Fix::LockDefaultSecurityGroup => doc.network.restrict_default_security_group = true,
+        Fix::EnableFlowLogs => {
+            doc.network.flow_logs = true;
+            if doc.network.flow_log_retention_days.trim().is_empty() {
+                doc.network.flow_log_retention_days = "365".into();
+            }
+        }
+        Fix::RequireImdsV2(i) => edit(doc, i, |d| d.imdsv2_required = true),
+        Fix::EncryptRoot(i) => edit(doc, i, |d| d.root_volume_encrypted = true),
+        Fix::EnableMonitoring(i) => edit(doc, i, |d| d.monitoring = true),
+        Fix::AddIamRole(i) => edit(doc, i, |d| d.iam_role = true),
+        Fix::EbsOptimize(i) => edit(doc, i, |d| {
+            if let Some(size) = d.instance_type.strip_prefix("t2.") {
+                d.instance_type = format!("t3.{size}");
+            }
+            d.ebs_optimized = true;
+        }),
+    }
+}
+
+fn edit(doc: &mut Document, i: usize, f: impl FnOnce(&mut super::document::InstanceDoc)) {
+    if let Some(inst) = doc.instances.get_mut(i) {
+        f(inst);
+    }
+}
+
+/// The CIDR a person typed for the SSH fix: a valid IPv4 block that is not "anywhere".
+pub fn check_admin_cidr(text: &str) -> Result<Cidr4, String> {
+    let cidr: Cidr4 = text
+        .trim()
+        .parse()
+        .map_err(|e: super::error::FieldErrorKind| e.to_string())?;
+    if cidr.is_anywhere() {
+        return Err("0.0.0.0/0 is the whole internet; type the address you connect from, like 203.0.113.7/32".into());
+    }
+    Ok(cidr)
+}
+
+/// Apply every fix the lint offers for the document's stack, until none is left.
+pub fn harden(doc: &mut Document, admin_cidr: &str) {
+    for _ in 0..4 {
+        let Ok(stack) = super::validate(doc) else {
+            return;
+        };
+        let fixes: Vec<Fix> = lint(&stack).into_iter().filter_map(|f| f.fix).collect();
+        if fixes.is_empty() {
+            return;
+        }
+        for fix in &fixes {
+            apply(doc, fix, admin_cidr);
+        }
+    }
+}

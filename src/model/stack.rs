@@ -1,0 +1,220 @@
+//! The typed stack: valid by construction, produced only by [`crate::model::validate`].
+//!
+//! Renderers take `&Stack` and never re-check anything. Strings held here are plain user text
+//! (not yet escaped for any language); escaping is the renderers' job.
+
+use super::names::{Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    pub provider: Provider,
+    pub image: Image,
+    pub network: Network,
+    pub security_group: SecurityGroup,
+    pub key_pair: KeyPair,
+    pub instances: Vec<Instance>,
+    pub outputs: Outputs,
+    pub provisioner: Provisioner,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provider {
+    pub region: Region,
+    pub shared_credentials_file: Option<String>,
+    pub shared_config_file: Option<String>,
+    pub profile: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Release {
+    /// A NixOS release such as `26.05`, whose AMIs are published now.
+    Published(&'static str),
+    /// An AMI name pattern typed by the person.
+    Custom(String),
+}
+
+/// Releases whose AMIs the NixOS/amis project uploads now, newest first.
+pub const PUBLISHED_RELEASES: &[&str] = &["26.05", "25.11"];
+
+impl Release {
+    /// The AMI `name` filter.
+    pub fn name_pattern(&self) -> String {
+        match self {
+            Release::Published(r) => format!("nixos/{r}*"),
+            Release::Custom(p) => p.clone(),
+        }
+    }
+    /// The nixpkgs branch the flake follows: the chosen release, or the newest for a custom image.
+    pub fn nixpkgs_branch(&self) -> String {
+        match self {
+            Release::Published(r) => format!("nixos-{r}"),
+            Release::Custom(_) => format!("nixos-{}", PUBLISHED_RELEASES[0]),
+        }
+    }
+    pub fn state_version(&self) -> &'static str {
+        match self {
+            Release::Published(r) => r,
+            Release::Custom(_) => PUBLISHED_RELEASES[0],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub release: Release,
+    pub arch: Arch,
+    pub data_name: ResourceName,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    pub vpc_name: ResourceName,
+    pub vpc_cidr: Cidr4,
+    pub gateway_name: ResourceName,
+    pub route_table_name: ResourceName,
+    pub route_name: ResourceName,
+    pub subnets: Vec<Subnet>,
+    pub restrict_default_security_group: bool,
+    /// Retention in days when flow logs are on.
+    pub flow_logs: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subnet {
+    pub name: ResourceName,
+    pub cidr: Cidr4,
+    pub zone: Zone,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SecurityGroup {
+    pub resource_name: ResourceName,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub ingress: Vec<Rule>,
+    pub egress: Vec<Rule>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    Tcp,
+    Udp,
+    Icmp,
+    Icmpv6,
+    All,
+}
+
+impl Protocol {
+    /// The `protocol` value AWS expects.
+    pub fn aws_name(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+            Protocol::Icmp => "icmp",
+            Protocol::Icmpv6 => "icmpv6",
+            Protocol::All => "-1",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub description: String,
+    pub protocol: Protocol,
+    /// Port range for tcp/udp; ICMP type and code (-1 = all) for icmp; 0, 0 for all.
+    pub from_port: i32,
+    pub to_port: i32,
+    pub ipv4: Vec<Cidr4>,
+    pub ipv6: Vec<Cidr6>,
+}
+
+impl Rule {
+    pub fn covers_port(&self, port: i32) -> bool {
+        match self.protocol {
+            Protocol::All => true,
+            Protocol::Tcp => self.from_port <= port && port <= self.to_port,
+            _ => false,
+        }
+    }
+    pub fn open_to_world(&self) -> bool {
+        self.ipv4.iter().any(|c| c.is_anywhere()) || self.ipv6.iter().any(|c| c.is_anywhere())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyPair {
+    pub resource_name: ResourceName,
+    pub key_name: String,
+    pub public_key: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VolumeType {
+    Gp3,
+    Gp2,
+    Io1,
+    Io2,
+}
+
+impl VolumeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VolumeType::Gp3 => "gp3",
+            VolumeType::Gp2 => "gp2",
+            VolumeType::Io1 => "io1",
+            VolumeType::Io2 => "io2",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instance {
+    pub name: ResourceName,
+    pub instance_type: InstanceType,
+    /// Index into `network.subnets`.
+    pub subnet: usize,
+    pub public_ip: bool,
+    pub root_volume_gib: u32,
+    pub root_volume_type: VolumeType,
+    pub root_volume_encrypted: bool,
+    pub imdsv2_required: bool,
+    pub monitoring: bool,
+    pub ebs_optimized: bool,
+    pub iam_role: bool,
+    pub ignore_ami_changes: bool,
+    /// Keys unique, in the order typed.
+    pub tags: Vec<(String, String)>,
+    pub user_data: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outputs {
+    pub public_ip: bool,
+    pub public_dns: bool,
+    pub ssh_command: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    OpenTofu,
+    Terraform,
+}
+
+impl Tool {
+    /// The nixpkgs attribute and the binary.
+    pub fn package_and_binary(self) -> (&'static str, &'static str) {
+        match self {
+            Tool::OpenTofu => ("opentofu", "tofu"),
+            Tool::Terraform => ("terraform", "terraform"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provisioner {
+    pub unit_name: String,
+    pub state_directory: String,
+    pub tool: Tool,
+    pub host_name: String,
+    pub host_system: Arch,
+}

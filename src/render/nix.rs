@@ -1,0 +1,266 @@
+//! Nix syntax: the string and attribute-name escapers, and a printer from a JSON value to a
+//! Nix expression that evaluates (with `builtins.toJSON`) to the same JSON.
+//!
+//! One escaper for Nix, table-driven like serde_json's: [`string_literal`]; its inverse
+//! [`unescape_string_literal`] is here so the pair can be tested together. Terraform escaping is
+//! not here (see `template`), and neither is the layout of whole files (see `files`).
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum NixError {
+    #[error("a NUL character cannot be written in a Nix string")]
+    Nul,
+    #[error("the number {0} is not an integer; Nix would print it with 6 significant digits")]
+    Float(String),
+    #[error("the attribute name `{0}` has a special meaning in Nix and cannot be written")]
+    ReservedName(String),
+}
+
+/// Nix keywords: never bare attribute names.
+const KEYWORDS: &[&str] = &[
+    "assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with",
+];
+
+/// Attribute names that change what `builtins.toJSON` or the module system does with a set.
+const RESERVED_NAMES: &[&str] = &["__toString", "__functor", "outPath", "_module", "_type"];
+
+/// How each character is written inside `"..."`: `None` means as itself.
+fn escape(c: char) -> Result<Option<&'static str>, NixError> {
+    Ok(match c {
+        '\\' => Some(r"\\"),
+        '"' => Some(r#"\""#),
+        // Escaping every `$` is always safe: `${` never starts an interpolation, `$$` stays `$$`.
+        '$' => Some(r"\$"),
+        '\n' => Some(r"\n"),
+        '\r' => Some(r"\r"),
+        '\t' => Some(r"\t"),
+        '\0' => return Err(NixError::Nul),
+        _ => None,
+    })
+}
+
+/// Write `text` as a Nix double-quoted string literal.
+///
+/// ```
+/// use nixform::render::nix::string_literal;
+/// assert_eq!(string_literal("a\"b").unwrap(), r#""a\"b""#);
+/// assert_eq!(string_literal("${x}").unwrap(), r#""\${x}""#);
+/// assert_eq!(string_literal("line\nnext").unwrap(), r#""line\nnext""#);
+/// assert!(string_literal("nul\0").is_err());
+/// ```
+pub fn string_literal(text: &str) -> Result<String, NixError> {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_string(&mut out, text)?;
+    Ok(out)
+}
+
+fn write_string(out: &mut String, text: &str) -> Result<(), NixError> {
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(escaped) = escape(c)? {
+            out.push_str(&text[start..i]);
+            out.push_str(escaped);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+    Ok(())
+}
+
+/// Read back a literal written by [`string_literal`] (only the escapes it writes, plus the
+/// Nix rule that `\` before any other character stands for that character).
+///
+/// ```
+/// use nixform::render::nix::{string_literal, unescape_string_literal};
+/// let text = "tab\there \"$\\{x}\" ${y}";
+/// assert_eq!(unescape_string_literal(&string_literal(text).unwrap()).as_deref(), Some(text));
+/// ```
+pub fn unescape_string_literal(literal: &str) -> Option<String> {
+    let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next()? {
+                'n' => out.push('\n'),
+                'r' => out.push('\r'),
+                't' => out.push('\t'),
+                other => out.push(other),
+            },
+            '"' => return None,
+            '$' if chars.clone().next() == Some('{') => return None,
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// Whether `name` can be written bare: `[A-Za-z_][A-Za-z0-9_'-]*` and not a keyword.
+pub fn is_identifier(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'\'' || b == b'-')
+        && !KEYWORDS.contains(&name)
+}
+
+/// An attribute name: bare when it is an identifier, else a quoted string.
+///
+/// ```
+/// use nixform::render::nix::attr_name;
+/// assert_eq!(attr_name("nixos_x86-64").unwrap(), "nixos_x86-64");
+/// assert_eq!(attr_name("my tag").unwrap(), r#""my tag""#);
+/// assert_eq!(attr_name("in").unwrap(), r#""in""#);
+/// assert!(attr_name("outPath").is_err());
+/// ```
+pub fn attr_name(name: &str) -> Result<String, NixError> {
+    if RESERVED_NAMES.contains(&name) {
+        return Err(NixError::ReservedName(name.to_owned()));
+    }
+    if is_identifier(name) {
+        Ok(name.to_owned())
+    } else {
+        string_literal(name)
+    }
+}
+
+/// Print `value` as a Nix expression; nested lines are indented by `indent` spaces more than
+/// the line the expression starts on.
+pub fn print_value(out: &mut String, value: &Value, indent: usize) -> Result<(), NixError> {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => {
+                let _ = write!(out, "{i}");
+            }
+            None => match n.as_u64() {
+                Some(u) => {
+                    let _ = write!(out, "{u}");
+                }
+                None => return Err(NixError::Float(n.to_string())),
+            },
+        },
+        Value::String(s) => write_string(out, s)?,
+        Value::Array(items) if items.is_empty() => out.push_str("[ ]"),
+        Value::Array(items) if items.iter().all(|v| !v.is_object() && !v.is_array()) => {
+            out.push('[');
+            for item in items {
+                out.push(' ');
+                let negative = item.as_i64().is_some_and(|i| i < 0);
+                if negative {
+                    out.push('(');
+                }
+                print_value(out, item, indent)?;
+                if negative {
+                    out.push(')');
+                }
+            }
+            out.push_str(" ]");
+        }
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for item in items {
+                push_indent(out, indent + 2);
+                let negative = item.as_i64().is_some_and(|i| i < 0);
+                if negative {
+                    out.push('(');
+                }
+                print_value(out, item, indent + 2)?;
+                if negative {
+                    out.push(')');
+                }
+                out.push('\n');
+            }
+            push_indent(out, indent);
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{ }"),
+        Value::Object(map) => {
+            out.push_str("{\n");
+            for (key, item) in map {
+                push_indent(out, indent + 2);
+                out.push_str(&attr_name(key)?);
+                out.push_str(" = ");
+                print_value(out, item, indent + 2)?;
+                out.push_str(";\n");
+            }
+            push_indent(out, indent);
+            out.push('}');
+        }
+    }
+    Ok(())
+}
+
+fn push_indent(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn string_escapes_table() {
+        let cases = [
+            ("", r#""""#),
+            ("plain", r#""plain""#),
+            ("\\", r#""\\""#),
+            ("\"", r#""\"""#),
+            ("$", r#""\$""#),
+            ("${a}", r#""\${a}""#),
+            ("$${a}", r#""\$\${a}""#),
+            ("''", r#""''""#),
+            ("\n\r\t", r#""\n\r\t""#),
+            ("é ü 😀", "\"é ü 😀\""),
+            ("\\${", r#""\\\${""#),
+        ];
+        for (input, want) in cases {
+            let got = string_literal(input).expect("no NUL");
+            assert_eq!(got, want, "string_literal({input:?})");
+            assert_eq!(
+                unescape_string_literal(&got).as_deref(),
+                Some(input),
+                "round trip of {input:?}"
+            );
+        }
+        assert_eq!(string_literal("a\0b"), Err(NixError::Nul));
+    }
+
+    #[test]
+    fn identifiers() {
+        for ok in ["a", "_a", "a-b", "a'b", "nixos_x86-64", "x1"] {
+            assert!(is_identifier(ok), "{ok}");
+        }
+        for bad in [
+            "", "1a", "-a", "a b", "a.b", "if", "in", "or", "let", "rec", "é", "\"", "${x}",
+        ] {
+            assert!(!is_identifier(bad), "{bad}");
+        }
+        assert_eq!(attr_name("a.b").expect("ok"), r#""a.b""#);
+        assert_eq!(attr_name("${x}").expect("ok"), r#""\${x}""#);
+        assert_eq!(
+            attr_name("__toString"),
+            Err(NixError::ReservedName("__toString".into()))
+        );
+    }
+
+    #[test]
+    fn values() {
+        let v = json!({"b": [1, -2, "x"], "a": {}, "c": [], "d": [{"e": null}], "if": true});
+        let mut out = String::new();
+        print_value(&mut out, &v, 0).expect("printable");
+        assert_eq!(out, "{\n  a = { };\n  b = [ 1 (-2) \"x\" ];\n  c = [ ];\n  d = [\n    {\n      e = null;\n    }\n  ];\n  \"if\" = true;\n}");
+        let mut out = String::new();
+        assert!(matches!(
+            print_value(&mut out, &json!(1.5), 0),
+            Err(NixError::Float(_))
+        ));
+    }
+}

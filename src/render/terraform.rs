@@ -1,0 +1,570 @@
+//! Lowering: `&Stack` → the one Terraform JSON document, as a `serde_json::Value`.
+//!
+//! Each `aws_*` resource is a `Serialize` struct whose string fields are [`Tf`]: either a
+//! literal made from user text (escaped by `template::literal`) or a reference the renderer
+//! writes. Printing belongs to `json` and `nix`; nothing here knows either syntax.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::template;
+use crate::model::names::Zone;
+use crate::model::stack::{Instance, Rule, Stack};
+
+/// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
+pub const NIXOS_AMI_OWNER: &str = "427812963091";
+
+/// A string in a Terraform template position.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Tf(String);
+
+impl Tf {
+    /// User text, escaped so that Terraform reads exactly this text.
+    pub fn lit(text: &str) -> Tf {
+        Tf(template::literal(text).into_owned())
+    }
+    /// `${kind.name.attribute}`.
+    pub fn attr(kind: &str, name: &str, attribute: &str) -> Tf {
+        Tf(template::reference(&format!("{kind}.{name}.{attribute}")))
+    }
+    /// A fixed string the renderer writes (no `${` or `%{` in it).
+    fn fixed(text: &'static str) -> Tf {
+        debug_assert!(!text.contains("${") && !text.contains("%{"));
+        Tf(text.to_owned())
+    }
+    /// Renderer-written text around a reference (outputs).
+    fn raw(text: String) -> Tf {
+        Tf(text)
+    }
+}
+
+#[derive(Serialize)]
+struct AmiFilter {
+    name: &'static str,
+    values: Vec<Tf>,
+}
+
+#[derive(Serialize)]
+struct DataAwsAmi {
+    filter: Vec<AmiFilter>,
+    most_recent: bool,
+    owners: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DataAwsAvailabilityZones {
+    state: &'static str,
+}
+
+#[derive(Serialize)]
+struct AwsVpc {
+    cidr_block: String,
+    enable_dns_hostnames: bool,
+    enable_dns_support: bool,
+}
+
+#[derive(Serialize)]
+struct AwsSubnet {
+    availability_zone: Tf,
+    cidr_block: String,
+    vpc_id: Tf,
+}
+
+#[derive(Serialize)]
+struct VpcChild {
+    vpc_id: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsRouteTableAssociation {
+    route_table_id: Tf,
+    subnet_id: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsRoute {
+    destination_cidr_block: &'static str,
+    gateway_id: Tf,
+    route_table_id: Tf,
+}
+
+/// An inline `ingress`/`egress` object: every key present, as the provider's JSON schema wants.
+#[derive(Serialize)]
+struct SgRule {
+    cidr_blocks: Vec<String>,
+    description: Tf,
+    from_port: i32,
+    ipv6_cidr_blocks: Vec<String>,
+    prefix_list_ids: Vec<String>,
+    protocol: &'static str,
+    security_groups: Vec<String>,
+    #[serde(rename = "self")]
+    self_: bool,
+    to_port: i32,
+}
+
+impl From<&Rule> for SgRule {
+    fn from(r: &Rule) -> Self {
+        SgRule {
+            cidr_blocks: r.ipv4.iter().map(ToString::to_string).collect(),
+            description: Tf::lit(&r.description),
+            from_port: r.from_port,
+            ipv6_cidr_blocks: r.ipv6.iter().map(ToString::to_string).collect(),
+            prefix_list_ids: Vec::new(),
+            protocol: r.protocol.aws_name(),
+            security_groups: Vec::new(),
+            self_: false,
+            to_port: r.to_port,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AwsSecurityGroup {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<Tf>,
+    egress: Vec<SgRule>,
+    ingress: Vec<SgRule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<Tf>,
+    vpc_id: Tf,
+}
+
+/// With no rule blocks, the provider removes every rule of the VPC's default group.
+#[derive(Serialize)]
+struct AwsDefaultSecurityGroup {
+    egress: Vec<SgRule>,
+    ingress: Vec<SgRule>,
+    vpc_id: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsKeyPair {
+    key_name: Tf,
+    public_key: Tf,
+}
+
+#[derive(Serialize)]
+struct RootBlockDevice {
+    encrypted: bool,
+    volume_size: u32,
+    volume_type: &'static str,
+}
+
+#[derive(Serialize)]
+struct MetadataOptions {
+    http_endpoint: &'static str,
+    http_put_response_hop_limit: u8,
+    http_tokens: &'static str,
+}
+
+#[derive(Serialize)]
+struct Lifecycle {
+    ignore_changes: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct AwsInstance {
+    ami: Tf,
+    associate_public_ip_address: bool,
+    ebs_optimized: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iam_instance_profile: Option<Tf>,
+    instance_type: String,
+    key_name: Tf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifecycle: Option<Lifecycle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata_options: Option<MetadataOptions>,
+    monitoring: bool,
+    root_block_device: RootBlockDevice,
+    subnet_id: Tf,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    tags: BTreeMap<String, Tf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_data: Option<Tf>,
+    vpc_security_group_ids: Vec<Tf>,
+}
+
+#[derive(Serialize)]
+struct AwsIamRole {
+    assume_role_policy: Tf,
+    name_prefix: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsIamInstanceProfile {
+    name_prefix: Tf,
+    role: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsIamRolePolicy {
+    name: Tf,
+    policy: Tf,
+    role: Tf,
+}
+
+#[derive(Serialize)]
+struct AwsCloudwatchLogGroup {
+    name: Tf,
+    retention_in_days: u32,
+}
+
+#[derive(Serialize)]
+struct AwsFlowLog {
+    iam_role_arn: Tf,
+    log_destination: Tf,
+    log_destination_type: &'static str,
+    traffic_type: &'static str,
+    vpc_id: Tf,
+}
+
+#[derive(Serialize)]
+struct Output {
+    description: String,
+    value: Tf,
+}
+
+/// Collects `resource.<type>.<name>` and `data.<type>.<name>` bodies.
+#[derive(Default)]
+struct Blocks(BTreeMap<&'static str, Map<String, Value>>);
+
+impl Blocks {
+    fn add(&mut self, kind: &'static str, name: &str, body: impl Serialize) {
+        // Serializing these plain structs cannot fail; a failure would show as null, caught by tests.
+        let value = serde_json::to_value(body).unwrap_or(Value::Null);
+        self.0
+            .entry(kind)
+            .or_default()
+            .insert(name.to_owned(), value);
+    }
+    fn into_value(self) -> Value {
+        Value::Object(
+            self.0
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), Value::Object(v)))
+                .collect(),
+        )
+    }
+}
+
+fn policy_document(service: &str) -> String {
+    format!(
+        r#"{{"Statement":[{{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{{"Service":"{service}"}}}}],"Version":"2012-10-17"}}"#
+    )
+}
+
+const FLOW_LOG_POLICY: &str = r#"{"Statement":[{"Action":["logs:CreateLogStream","logs:PutLogEvents","logs:DescribeLogGroups","logs:DescribeLogStreams"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}"#;
+
+/// The whole Terraform JSON document for `stack`.
+pub fn lower(stack: &Stack) -> Value {
+    let net = &stack.network;
+    let vpc_id = Tf::attr("aws_vpc", net.vpc_name.as_str(), "id");
+    let mut data = Blocks::default();
+    let mut res = Blocks::default();
+
+    data.add(
+        "aws_ami",
+        stack.image.data_name.as_str(),
+        DataAwsAmi {
+            filter: vec![
+                AmiFilter {
+                    name: "name",
+                    values: vec![Tf::lit(&stack.image.release.name_pattern())],
+                },
+                AmiFilter {
+                    name: "architecture",
+                    values: vec![Tf::fixed(stack.image.arch.ami_name())],
+                },
+            ],
+            most_recent: true,
+            owners: vec![NIXOS_AMI_OWNER],
+        },
+    );
+    if net.subnets.iter().any(|s| s.zone == Zone::Automatic) {
+        data.add(
+            "aws_availability_zones",
+            "available",
+            DataAwsAvailabilityZones { state: "available" },
+        );
+    }
+
+    res.add(
+        "aws_vpc",
+        net.vpc_name.as_str(),
+        AwsVpc {
+            cidr_block: net.vpc_cidr.to_string(),
+            enable_dns_hostnames: true,
+            enable_dns_support: true,
+        },
+    );
+    res.add(
+        "aws_internet_gateway",
+        net.gateway_name.as_str(),
+        VpcChild {
+            vpc_id: vpc_id.clone(),
+        },
+    );
+    res.add(
+        "aws_route_table",
+        net.route_table_name.as_str(),
+        VpcChild {
+            vpc_id: vpc_id.clone(),
+        },
+    );
+    let route_table_id = Tf::attr("aws_route_table", net.route_table_name.as_str(), "id");
+    res.add(
+        "aws_route",
+        net.route_name.as_str(),
+        AwsRoute {
+            destination_cidr_block: "0.0.0.0/0",
+            gateway_id: Tf::attr("aws_internet_gateway", net.gateway_name.as_str(), "id"),
+            route_table_id: route_table_id.clone(),
+        },
+    );
+    for (i, subnet) in net.subnets.iter().enumerate() {
+        let availability_zone = match &subnet.zone {
+            Zone::Named(z) => Tf::lit(z),
+            Zone::Automatic => Tf::raw(template::reference(&format!(
+                "element(data.aws_availability_zones.available.names, {i})"
+            ))),
+        };
+        res.add(
+            "aws_subnet",
+            subnet.name.as_str(),
+            AwsSubnet {
+                availability_zone,
+                cidr_block: subnet.cidr.to_string(),
+                vpc_id: vpc_id.clone(),
+            },
+        );
+        res.add(
+            "aws_route_table_association",
+            subnet.name.suffixed("-route-tb-association").as_str(),
+            AwsRouteTableAssociation {
+                route_table_id: route_table_id.clone(),
+                subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
+            },
+        );
+    }
+    if net.restrict_default_security_group {
+        res.add(
+            "aws_default_security_group",
+            net.vpc_name.as_str(),
+            AwsDefaultSecurityGroup {
+                egress: Vec::new(),
+                ingress: Vec::new(),
+                vpc_id: vpc_id.clone(),
+            },
+        );
+    }
+    if let Some(days) = net.flow_logs {
+        let name = net.vpc_name.suffixed("-flow-logs");
+        res.add(
+            "aws_cloudwatch_log_group",
+            name.as_str(),
+            AwsCloudwatchLogGroup {
+                name: Tf::lit(&format!("/nixform/{}/flow-logs", net.vpc_name)),
+                retention_in_days: days,
+            },
+        );
+        res.add(
+            "aws_iam_role",
+            name.as_str(),
+            AwsIamRole {
+                assume_role_policy: Tf::lit(&policy_document("vpc-flow-logs.amazonaws.com")),
+                name_prefix: Tf::fixed("nixform-flow-logs-"),
+            },
+        );
+        res.add(
+            "aws_iam_role_policy",
+            name.as_str(),
+            AwsIamRolePolicy {
+                name: Tf::fixed("flow-logs"),
+                policy: Tf::lit(FLOW_LOG_POLICY),
+                role: Tf::attr("aws_iam_role", name.as_str(), "id"),
+            },
+        );
+        res.add(
+            "aws_flow_log",
+            net.vpc_name.as_str(),
+            AwsFlowLog {
+                iam_role_arn: Tf::attr("aws_iam_role", name.as_str(), "arn"),
+                log_destination: Tf::attr("aws_cloudwatch_log_group", name.as_str(), "arn"),
+                log_destination_type: "cloud-watch-logs",
+                traffic_type: "ALL",
+                vpc_id: vpc_id.clone(),
+            },
+        );
+    }
+
+    let sg = &stack.security_group;
+    res.add(
+        "aws_security_group",
+        sg.resource_name.as_str(),
+        AwsSecurityGroup {
+            description: sg.description.as_deref().map(Tf::lit),
+            egress: sg.egress.iter().map(SgRule::from).collect(),
+            ingress: sg.ingress.iter().map(SgRule::from).collect(),
+            name: sg.name.as_deref().map(Tf::lit),
+            vpc_id,
+        },
+    );
+    let kp = &stack.key_pair;
+    res.add(
+        "aws_key_pair",
+        kp.resource_name.as_str(),
+        AwsKeyPair {
+            key_name: Tf::lit(&kp.key_name),
+            public_key: Tf::lit(&kp.public_key),
+        },
+    );
+
+    let mut outputs = Map::new();
+    for instance in &stack.instances {
+        lower_instance(stack, instance, &mut res);
+        lower_outputs(stack, instance, &mut outputs);
+    }
+
+    let mut root = Map::new();
+    root.insert("data".into(), data.into_value());
+    if !outputs.is_empty() {
+        root.insert("output".into(), Value::Object(outputs));
+    }
+    root.insert("provider".into(), provider(stack));
+    root.insert("resource".into(), res.into_value());
+    root.insert(
+        "terraform".into(),
+        serde_json::json!({ "required_providers": { "aws": { "source": "hashicorp/aws", "version": ">= 5.0" } } }),
+    );
+    Value::Object(root)
+}
+
+fn provider(stack: &Stack) -> Value {
+    let p = &stack.provider;
+    let mut aws = Map::new();
+    if let Some(profile) = &p.profile {
+        aws.insert("profile".into(), Tf::lit(profile).0.into());
+    }
+    aws.insert("region".into(), p.region.as_str().into());
+    if let Some(file) = &p.shared_config_file {
+        aws.insert(
+            "shared_config_files".into(),
+            Value::Array(vec![Tf::lit(file).0.into()]),
+        );
+    }
+    if let Some(file) = &p.shared_credentials_file {
+        aws.insert(
+            "shared_credentials_files".into(),
+            Value::Array(vec![Tf::lit(file).0.into()]),
+        );
+    }
+    serde_json::json!({ "aws": aws })
+}
+
+fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
+    let name = instance.name.as_str();
+    let subnet = &stack.network.subnets[instance.subnet];
+    let iam_instance_profile = instance.iam_role.then(|| {
+        let role = instance.name.suffixed("-role");
+        res.add(
+            "aws_iam_role",
+            role.as_str(),
+            AwsIamRole {
+                assume_role_policy: Tf::lit(&policy_document("ec2.amazonaws.com")),
+                name_prefix: Tf::fixed("nixform-instance-"),
+            },
+        );
+        res.add(
+            "aws_iam_instance_profile",
+            role.as_str(),
+            AwsIamInstanceProfile {
+                name_prefix: Tf::fixed("nixform-instance-"),
+                role: Tf::attr("aws_iam_role", role.as_str(), "name"),
+            },
+        );
+        Tf::attr("aws_iam_instance_profile", role.as_str(), "name")
+    });
+    res.add(
+        "aws_instance",
+        name,
+        AwsInstance {
+            ami: Tf::attr("data.aws_ami", stack.image.data_name.as_str(), "id"),
+            associate_public_ip_address: instance.public_ip,
+            ebs_optimized: instance.ebs_optimized,
+            iam_instance_profile,
+            instance_type: instance.instance_type.to_string(),
+            key_name: Tf::attr(
+                "aws_key_pair",
+                stack.key_pair.resource_name.as_str(),
+                "key_name",
+            ),
+            lifecycle: instance.ignore_ami_changes.then(|| Lifecycle {
+                ignore_changes: vec!["ami"],
+            }),
+            metadata_options: instance.imdsv2_required.then_some(MetadataOptions {
+                http_endpoint: "enabled",
+                http_put_response_hop_limit: 2,
+                http_tokens: "required",
+            }),
+            monitoring: instance.monitoring,
+            root_block_device: RootBlockDevice {
+                encrypted: instance.root_volume_encrypted,
+                volume_size: instance.root_volume_gib,
+                volume_type: instance.root_volume_type.as_str(),
+            },
+            subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
+            tags: instance
+                .tags
+                .iter()
+                .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
+                .collect(),
+            user_data: instance.user_data.as_deref().map(Tf::lit),
+            vpc_security_group_ids: vec![Tf::attr(
+                "aws_security_group",
+                stack.security_group.resource_name.as_str(),
+                "id",
+            )],
+        },
+    );
+}
+
+fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Map<String, Value>) {
+    let name = instance.name.as_str();
+    let o = &stack.outputs;
+    let mut add = |suffix: &str, description: String, value: Tf| {
+        let body = Output { description, value };
+        outputs.insert(
+            instance.name.suffixed(suffix).to_string(),
+            serde_json::to_value(body).unwrap_or(Value::Null),
+        );
+    };
+    if o.public_ip && instance.public_ip {
+        add(
+            "_public_ip",
+            format!("Public IPv4 address of {name}"),
+            Tf::attr("aws_instance", name, "public_ip"),
+        );
+    }
+    if o.public_dns && instance.public_ip {
+        add(
+            "_public_dns",
+            format!("Public DNS name of {name}"),
+            Tf::attr("aws_instance", name, "public_dns"),
+        );
+    }
+    if o.ssh_command && instance.public_ip {
+        add(
+            "_ssh",
+            format!("Log in to {name} as root"),
+            Tf::raw(format!(
+                "ssh root@{}",
+                template::reference(&format!("aws_instance.{name}.public_ip"))
+            )),
+        );
+    }
+}

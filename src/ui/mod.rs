@@ -1,0 +1,2 @@
+//! The Yew app (wasm32 only). Placeholder until the app lands.
+pub fn start() {}
