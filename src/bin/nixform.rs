@@ -52,9 +52,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), Failure> {
-    let (command, rest) = args
-        .split_first()
-        .ok_or_else(|| Failure::Usage(USAGE.into()))?;
+    let (command, rest) = args.split_first().ok_or_else(|| Failure::Usage(USAGE.into()))?;
     let mut opts = Options::parse(rest)?;
     match command.as_str() {
         "default" => {
@@ -84,10 +82,8 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .take("--out")
                 .ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
             opts.finish()?;
-            let stack =
-                validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
-            let files =
-                render_all(&stack).map_err(|e| Failure::Usage(format!("cannot render: {e}")))?;
+            let stack = validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            let files = render_all(&stack).map_err(|e| Failure::Usage(format!("cannot render: {e}")))?;
             let dir = PathBuf::from(out);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
@@ -100,8 +96,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "lint" => {
             let stack_file = opts.take("--stack");
             opts.finish()?;
-            let stack =
-                validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            let stack = validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
             for f in lint::lint(&stack) {
                 println!(
                     "{:<11} {:<8} {}",
@@ -116,9 +111,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             println!("{USAGE}");
             Ok(())
         }
-        other => Err(Failure::Usage(format!(
-            "unknown command `{other}`\n{USAGE}"
-        ))),
+        other => Err(Failure::Usage(format!("unknown command `{other}`\n{USAGE}"))),
     }
 }
 
@@ -128,8 +121,7 @@ impl Files {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text)
-        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))
 }
 
 /// The document in `file` (`-` for standard input), or the default stack when `None`.
@@ -141,8 +133,7 @@ fn read_document(file: Option<&str>) -> Result<Document, Failure> {
         std::io::read_to_string(std::io::stdin())
             .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?
     } else {
-        std::fs::read_to_string(file)
-            .map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?
+        std::fs::read_to_string(file).map_err(|e| Failure::Usage(format!("cannot read {file}: {e}")))?
     };
     Document::from_json(&text).map_err(|e| Failure::Usage(format!("{file}: {e}")))
 }
@@ -182,9 +173,7 @@ impl Options {
             return Err(Failure::Usage(format!("unknown option {flag}\n{USAGE}")));
         }
         if let Some(arg) = self.positionals.first() {
-            return Err(Failure::Usage(format!(
-                "unexpected argument `{arg}`\n{USAGE}"
-            )));
+            return Err(Failure::Usage(format!("unexpected argument `{arg}`\n{USAGE}")));
         }
         Ok(())
     }

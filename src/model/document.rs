@@ -360,18 +360,13 @@ impl Document {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocumentError::TooLarge(text.len()));
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| DocumentError::Json(e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DocumentError::Json(e.to_string()))?;
         match value.get("version") {
             None => return Err(DocumentError::NoVersion),
             Some(v) => match v.as_u64() {
                 Some(1) => {}
                 Some(n) => return Err(DocumentError::Version(n)),
-                None => {
-                    return Err(DocumentError::Json(format!(
-                        "\"version\" must be a number, not {v}"
-                    )))
-                }
+                None => return Err(DocumentError::Json(format!("\"version\" must be a number, not {v}"))),
             },
         }
         serde_json::from_value(value).map_err(|e| DocumentError::Json(e.to_string()))

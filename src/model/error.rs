@@ -42,7 +42,9 @@ pub enum FieldErrorKind {
     SubnetOverlap { subnet: String, other: String },
     #[error("`{0}` is not an AWS commercial region")]
     UnknownRegion(String),
-    #[error("availability zone `{zone}` is not in region `{region}` (expected {region}a, {region}b, ... or automatic)")]
+    #[error(
+        "availability zone `{zone}` is not in region `{region}` (expected {region}a, {region}b, ... or automatic)"
+    )]
     ZoneNotInRegion { zone: String, region: String },
     #[error("`{0}` is not an instance type of the form family.size, like t3.micro")]
     NotInstanceType(String),
@@ -65,20 +67,14 @@ pub enum FieldErrorKind {
     NotOneOf(String, &'static str),
     #[error("from port {from} is greater than to port {to}")]
     PortOrder { from: u16, to: u16 },
-    #[error(
-        "`{0}` is not a Terraform name: start with a letter or _, then letters, digits, _ or -"
-    )]
+    #[error("`{0}` is not a Terraform name: start with a letter or _, then letters, digits, _ or -")]
     NotResourceName(String),
     #[error("the name `{0}` is used twice")]
     DuplicateName(String),
     #[error("`{0}` names no subnet of this stack")]
     UnknownSubnet(String),
     #[error("{what} is {len} characters long; at most {max} are allowed")]
-    TooLong {
-        what: &'static str,
-        len: usize,
-        max: usize,
-    },
+    TooLong { what: &'static str, len: usize, max: usize },
     #[error("{what} `{value}` may only use letters, digits, spaces and {allowed}")]
     BadCharacters {
         what: &'static str,
@@ -95,9 +91,9 @@ pub enum FieldErrorKind {
     DuplicateTag(String),
     #[error("a control character ({0}) is not allowed here")]
     ControlCharacter(String),
-    #[error(
-        "this looks like {0}; nixform never stores secrets: use credential files or a profile"
-    )]
+    #[error("an invisible character ({0}: zero-width, byte-order mark or text-direction override) is not allowed")]
+    InvisibleCharacter(String),
+    #[error("this looks like {0}; nixform never stores secrets: use credential files or a profile")]
     Secret(&'static str),
     #[error("{0}")]
     SshKey(String),
@@ -105,9 +101,7 @@ pub enum FieldErrorKind {
     UserDataTooLarge(usize),
     #[error("`{0}` is not a valid path: use an absolute path like /root/.aws/credentials")]
     NotAbsolutePath(String),
-    #[error(
-        "`{0}` is not a systemd unit name: use letters, digits and : _ . - (no .service suffix)"
-    )]
+    #[error("`{0}` is not a systemd unit name: use letters, digits and : _ . - (no .service suffix)")]
     NotUnitName(String),
     #[error("`{0}` is not a state directory name: use letters, digits and _ . - /, without `..`")]
     NotStateDirectory(String),

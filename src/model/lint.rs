@@ -89,14 +89,10 @@ impl Check {
 
     pub fn severity(self) -> Severity {
         match self {
-            Check::SshOpen | Check::ImdsV1 | Check::UnencryptedRoot | Check::ExampleKey => {
-                Severity::High
+            Check::SshOpen | Check::ImdsV1 | Check::UnencryptedRoot | Check::ExampleKey => Severity::High,
+            Check::OpenEgress | Check::DefaultSgOpen | Check::NoFlowLogs | Check::NoIamRole | Check::ExampleCidr => {
+                Severity::Medium
             }
-            Check::OpenEgress
-            | Check::DefaultSgOpen
-            | Check::NoFlowLogs
-            | Check::NoIamRole
-            | Check::ExampleCidr => Severity::Medium,
             Check::NoMonitoring | Check::NotEbsOptimized => Severity::Low,
             Check::PublicIp => Severity::Info,
         }
@@ -205,12 +201,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             fix,
         })
     };
-    if let Some(i) = stack
-        .security_group
-        .ingress
-        .iter()
-        .position(rule_opens_ssh_to_world)
-    {
+    if let Some(i) = stack.security_group.ingress.iter().position(rule_opens_ssh_to_world) {
         add(
             Check::SshOpen,
             &sg,
@@ -218,9 +209,12 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             Some(Fix::RestrictSsh),
         );
     }
-    if let Some(i) = stack.security_group.ingress.iter().position(|r| {
-        r.covers_port(22) && r.ipv4.iter().any(|c| c.to_string() == EXAMPLE_ADMIN_CIDR)
-    }) {
+    if let Some(i) = stack
+        .security_group
+        .ingress
+        .iter()
+        .position(|r| r.covers_port(22) && r.ipv4.iter().any(|c| c.to_string() == EXAMPLE_ADMIN_CIDR))
+    {
         add(
             Check::ExampleCidr,
             &sg,
@@ -228,12 +222,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             None,
         );
     }
-    if let Some(i) = stack
-        .security_group
-        .egress
-        .iter()
-        .position(rule_is_open_egress)
-    {
+    if let Some(i) = stack.security_group.egress.iter().position(rule_is_open_egress) {
         add(
             Check::OpenEgress,
             &sg,
@@ -313,9 +302,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             add(Check::PublicIp, &res, format!("{base}.public_ip"), None);
         }
     }
-    out.sort_by(|a, b| {
-        (a.check.severity(), a.check, &a.resource).cmp(&(b.check.severity(), b.check, &b.resource))
-    });
+    out.sort_by(|a, b| (a.check.severity(), a.check, &a.resource).cmp(&(b.check.severity(), b.check, &b.resource)));
     out
 }
 
@@ -338,9 +325,7 @@ pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
                 let world4 = cidr_list(&rule.ipv4_cidrs).any(|c| c == "0.0.0.0/0");
                 let world6 = cidr_list(&rule.ipv6_cidrs).any(|c| c == "::/0");
                 if world4 || world6 {
-                    let mut kept: Vec<&str> = cidr_list(&rule.ipv4_cidrs)
-                        .filter(|c| *c != "0.0.0.0/0")
-                        .collect();
+                    let mut kept: Vec<&str> = cidr_list(&rule.ipv4_cidrs).filter(|c| *c != "0.0.0.0/0").collect();
                     if !kept.contains(&admin_cidr) {
                         kept.push(admin_cidr);
                     }

@@ -65,11 +65,7 @@ impl FromStr for Cidr4 {
         if network != addr {
             return Err(FieldErrorKind::HostBitsSet {
                 given: s.to_owned(),
-                suggested: Cidr4 {
-                    addr: network,
-                    prefix,
-                }
-                .to_string(),
+                suggested: Cidr4 { addr: network, prefix }.to_string(),
             });
         }
         Ok(Cidr4 { addr, prefix })
@@ -307,22 +303,14 @@ impl InstanceType {
 }
 
 fn is_size(size: &str) -> bool {
-    const NAMED: &[&str] = &[
-        "nano", "micro", "small", "medium", "large", "xlarge", "metal",
-    ];
+    const NAMED: &[&str] = &["nano", "micro", "small", "medium", "large", "xlarge", "metal"];
     if NAMED.contains(&size) {
         return true;
     }
     if let Some(n) = size.strip_suffix("xlarge") {
-        return !n.is_empty()
-            && n.len() <= 3
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && !n.starts_with('0');
+        return !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
     }
-    if let Some(n) = size
-        .strip_prefix("metal-")
-        .and_then(|r| r.strip_suffix("xl"))
-    {
+    if let Some(n) = size.strip_prefix("metal-").and_then(|r| r.strip_suffix("xl")) {
         return !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit());
     }
     false
@@ -378,10 +366,7 @@ impl FromStr for ResourceName {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut bytes = s.bytes();
         let first_ok = matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_');
-        if first_ok
-            && s.len() <= 64
-            && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
+        if first_ok && s.len() <= 64 && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
             Ok(ResourceName(s.to_owned()))
         } else {
             Err(FieldErrorKind::NotResourceName(s.to_owned()))
@@ -454,10 +439,7 @@ mod tests {
             "t3.micro ",
             "t3..micro",
         ] {
-            assert!(
-                bad.parse::<InstanceType>().is_err(),
-                "{bad:?} should be refused"
-            );
+            assert!(bad.parse::<InstanceType>().is_err(), "{bad:?} should be refused");
         }
     }
 

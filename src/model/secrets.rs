@@ -41,20 +41,14 @@ fn words(text: &str, part: impl Fn(u8) -> bool + Copy) -> impl Iterator<Item = &
 
 /// `AKIA`, `ASIA`, `ABIA` or `ACCA`, then 16 upper-case letters or digits.
 fn is_access_key_id(word: &str) -> bool {
-    ["AKIA", "ASIA", "ABIA", "ACCA"]
-        .iter()
-        .any(|p| word.starts_with(p))
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    ["AKIA", "ASIA", "ABIA", "ACCA"].iter().any(|p| word.starts_with(p))
+        && word.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// 40 characters of base64 with upper, lower and digits mixed: the shape of a secret access key.
 fn looks_like_secret_key(word: &str) -> bool {
     let b = word.as_bytes();
-    b.iter().any(u8::is_ascii_uppercase)
-        && b.iter().any(u8::is_ascii_lowercase)
-        && b.iter().any(u8::is_ascii_digit)
+    b.iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]

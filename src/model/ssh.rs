@@ -69,10 +69,7 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
     if embedded != kind.as_bytes() {
         return Err(format!(
             "the key says `{kind}` but its body holds a `{}` key",
-            String::from_utf8_lossy(embedded)
-                .chars()
-                .take(40)
-                .collect::<String>()
+            String::from_utf8_lossy(embedded).chars().take(40).collect::<String>()
         ));
     }
     let truncated = || format!("the body of the `{kind}` key is truncated");
@@ -82,18 +79,13 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
             let modulus = reader.string().ok_or_else(truncated)?;
             let bits = mpint_bits(modulus);
             if bits < 2048 {
-                return Err(format!(
-                    "this RSA key has {bits} bits; at least 2048 are required"
-                ));
+                return Err(format!("this RSA key has {bits} bits; at least 2048 are required"));
             }
         }
         "ssh-ed25519" | "sk-ssh-ed25519@openssh.com" => {
             let key = reader.string().ok_or_else(truncated)?;
             if key.len() != 32 {
-                return Err(format!(
-                    "an ed25519 key is 32 bytes, this one is {}",
-                    key.len()
-                ));
+                return Err(format!("an ed25519 key is 32 bytes, this one is {}", key.len()));
             }
         }
         _ => {
@@ -130,10 +122,7 @@ mod tests {
 
     #[test]
     fn accepts_well_formed_keys() {
-        let ed = format!(
-            "ssh-ed25519 {} me@host",
-            wire(&[b"ssh-ed25519", &[7u8; 32]])
-        );
+        let ed = format!("ssh-ed25519 {} me@host", wire(&[b"ssh-ed25519", &[7u8; 32]]));
         assert_eq!(check_public_key(&ed), Ok(()));
         let mut n = vec![0u8];
         n.extend(vec![0xffu8; 256]); // 2048-bit modulus with a sign byte
@@ -149,21 +138,13 @@ mod tests {
             wire(&[b"sk-ssh-ed25519@openssh.com", &[1u8; 32], b"ssh:"])
         );
         assert_eq!(check_public_key(&sk), Ok(()));
-        assert_eq!(
-            check_public_key(crate::model::document::EXAMPLE_PUBLIC_KEY),
-            Ok(())
-        );
+        assert_eq!(check_public_key(crate::model::document::EXAMPLE_PUBLIC_KEY), Ok(()));
     }
 
     #[test]
     fn refuses_malformed_keys() {
-        let short_rsa = format!(
-            "ssh-rsa {}",
-            wire(&[b"ssh-rsa", &[1, 0, 1], &[0xffu8; 128]])
-        );
-        assert!(check_public_key(&short_rsa)
-            .unwrap_err()
-            .contains("1024 bits"));
+        let short_rsa = format!("ssh-rsa {}", wire(&[b"ssh-rsa", &[1, 0, 1], &[0xffu8; 128]]));
+        assert!(check_public_key(&short_rsa).unwrap_err().contains("1024 bits"));
         let mismatch = format!("ssh-rsa {}", wire(&[b"ssh-ed25519", &[7u8; 32]]));
         assert!(check_public_key(&mismatch)
             .unwrap_err()
@@ -179,13 +160,9 @@ mod tests {
         assert!(check_public_key("ssh-dss AAAA")
             .unwrap_err()
             .contains("not a supported key type"));
-        assert!(check_public_key("ssh-ed25519")
-            .unwrap_err()
-            .contains("no base64 body"));
+        assert!(check_public_key("ssh-ed25519").unwrap_err().contains("no base64 body"));
         assert!(check_public_key("").is_err());
         let truncated = format!("ssh-ed25519 {}", wire(&[b"ssh-ed25519"]));
-        assert!(check_public_key(&truncated)
-            .unwrap_err()
-            .contains("truncated"));
+        assert!(check_public_key(&truncated).unwrap_err().contains("truncated"));
     }
 }

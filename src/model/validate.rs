@@ -23,8 +23,7 @@ const SG_PUNCTUATION: &str = "._-:/()#,@[]+=&;{}!$*";
 
 /// CloudWatch Logs' allowed retention periods, in days (0: never expire).
 pub const LOG_RETENTION_DAYS: &[u32] = &[
-    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
-    3288, 3653,
+    0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 
 /// Turn a document into a typed stack, or list every field error.
@@ -69,14 +68,7 @@ impl Validator {
         text.parse().map_err(|e| self.push(path, e)).ok()
     }
 
-    fn number(
-        &mut self,
-        path: &str,
-        text: &str,
-        what: &'static str,
-        min: i64,
-        max: i64,
-    ) -> Option<i64> {
+    fn number(&mut self, path: &str, text: &str, what: &'static str, min: i64, max: i64) -> Option<i64> {
         if !self.ok(path) {
             return None;
         }
@@ -86,12 +78,7 @@ impl Validator {
         }
         let digits = text.strip_prefix('-').unwrap_or(text);
         if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            self.push(
-                path,
-                K::NotNumber {
-                    value: text.to_owned(),
-                },
-            );
+            self.push(path, K::NotNumber { value: text.to_owned() });
             return None;
         }
         let n: i64 = text.parse().ok()?;
@@ -138,6 +125,8 @@ impl Validator {
                     self.push(path.clone(), K::Secret(what));
                 } else if let Some(c) = s.chars().find(|&c| is_forbidden_control(c, multi_line)) {
                     self.push(path.clone(), K::ControlCharacter(describe_control(c)));
+                } else if let Some(c) = s.chars().find(|&c| is_invisible_format(c)) {
+                    self.push(path.clone(), K::InvisibleCharacter(format!("U+{:04X}", c as u32)));
                 }
             }
             serde_json::Value::Array(items) => {
@@ -194,10 +183,7 @@ impl Validator {
         let p = &doc.provider;
         let region: Option<Region> = self.parse("provider.region", &p.region);
         for (path, file) in [
-            (
-                "provider.shared_credentials_file",
-                &p.shared_credentials_file,
-            ),
+            ("provider.shared_credentials_file", &p.shared_credentials_file),
             ("provider.shared_config_file", &p.shared_config_file),
         ] {
             if !file.is_empty()
@@ -239,10 +225,7 @@ impl Validator {
                 let path = "image.custom_pattern";
                 if pat.is_empty() {
                     self.push(path, K::Required);
-                } else if !pat
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"._-/*?".contains(&b))
-                {
+                } else if !pat.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-/*?".contains(&b)) {
                     self.push(path, K::NotAmiPattern(pat.clone()));
                 } else {
                     self.max_len(path, pat, "the AMI name pattern", 128);
@@ -260,10 +243,7 @@ impl Validator {
                     None
                 }
                 None => {
-                    self.push(
-                        "image.release",
-                        K::NotOneOf(r.to_owned(), "26.05, 25.11, custom"),
-                    );
+                    self.push("image.release", K::NotOneOf(r.to_owned(), "26.05, 25.11, custom"));
                     None
                 }
             },
@@ -272,10 +252,7 @@ impl Validator {
             "x86_64" => Some(Arch::X86_64),
             "arm64" => Some(Arch::Arm64),
             other => {
-                self.push(
-                    "image.architecture",
-                    K::NotOneOf(other.to_owned(), "x86_64, arm64"),
-                );
+                self.push("image.architecture", K::NotOneOf(other.to_owned(), "x86_64, arm64"));
                 None
             }
         };
@@ -410,11 +387,7 @@ impl Validator {
         if g.name.to_ascii_lowercase().starts_with("sg-") {
             self.push("security_group.name", K::SgPrefix(g.name.clone()));
         }
-        self.sg_text(
-            "security_group.description",
-            &g.description,
-            "the description",
-        );
+        self.sg_text("security_group.description", &g.description, "the description");
         let ingress: Vec<_> = g
             .ingress
             .iter()
@@ -437,11 +410,7 @@ impl Validator {
     }
 
     fn rule(&mut self, base: &str, r: &RuleDoc) -> Option<Rule> {
-        self.sg_text(
-            &format!("{base}.description"),
-            &r.description,
-            "the rule description",
-        );
+        self.sg_text(&format!("{base}.description"), &r.description, "the rule description");
         let protocol = match r.protocol.as_str() {
             "tcp" => Some(Protocol::Tcp),
             "udp" => Some(Protocol::Udp),
@@ -646,15 +615,8 @@ impl Validator {
             let all_ok = [&type_path, &subnet_path, &ud_path, &ebs_path]
                 .iter()
                 .all(|p| self.ok(p));
-            if let (
-                Some(name),
-                Some(instance_type),
-                Some(subnet),
-                Some(size),
-                Some(volume_type),
-                Some(tags),
-                true,
-            ) = (name, instance_type, subnet, size, volume_type, tags, all_ok)
+            if let (Some(name), Some(instance_type), Some(subnet), Some(size), Some(volume_type), Some(tags), true) =
+                (name, instance_type, subnet, size, volume_type, tags, all_ok)
             {
                 out.push(Instance {
                     name,
@@ -677,11 +639,7 @@ impl Validator {
         (out.len() == doc.instances.len()).then_some(out)
     }
 
-    fn tags(
-        &mut self,
-        base: &str,
-        tags: &[super::document::TagDoc],
-    ) -> Option<Vec<(String, String)>> {
+    fn tags(&mut self, base: &str, tags: &[super::document::TagDoc]) -> Option<Vec<(String, String)>> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         let before = self.errors.len();
@@ -708,10 +666,10 @@ impl Validator {
             out.push((t.key.clone(), t.value.clone()));
         }
         // Errors found by the text scan are already recorded under these paths.
-        let scanned_bad = tags.iter().enumerate().any(|(j, _)| {
-            !self.ok(&format!("{base}.tags[{j}].key"))
-                || !self.ok(&format!("{base}.tags[{j}].value"))
-        });
+        let scanned_bad = tags
+            .iter()
+            .enumerate()
+            .any(|(j, _)| !self.ok(&format!("{base}.tags[{j}].key")) || !self.ok(&format!("{base}.tags[{j}].value")));
         (self.errors.len() == before && !scanned_bad).then_some(out)
     }
 
@@ -738,12 +696,8 @@ impl Validator {
             && dir.len() <= 200
             && !dir.starts_with('/')
             && !dir.ends_with('/')
-            && dir
-                .split('/')
-                .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
-            && dir
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b));
+            && dir.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+            && dir.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b));
         if !dir_ok {
             self.push(
                 "provisioner.state_directory",
@@ -758,10 +712,7 @@ impl Validator {
             "opentofu" => Some(Tool::OpenTofu),
             "terraform" => Some(Tool::Terraform),
             other => {
-                self.push(
-                    "provisioner.tool",
-                    K::NotOneOf(other.to_owned(), "opentofu, terraform"),
-                );
+                self.push("provisioner.tool", K::NotOneOf(other.to_owned(), "opentofu, terraform"));
                 None
             }
         };
@@ -820,6 +771,12 @@ fn is_forbidden_control(c: char, multi_line: bool) -> bool {
         return false;
     }
     c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// Invisible format characters: zero-width spaces and joiners, the byte-order mark, and the
+/// bidirectional overrides that make text read differently from what it is ("Trojan Source").
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 fn describe_control(c: char) -> String {

@@ -258,9 +258,6 @@ mod tests {
         print_value(&mut out, &v, 0).expect("printable");
         assert_eq!(out, "{\n  a = { };\n  b = [ 1 (-2) \"x\" ];\n  c = [ ];\n  d = [\n    {\n      e = null;\n    }\n  ];\n  \"if\" = true;\n}");
         let mut out = String::new();
-        assert!(matches!(
-            print_value(&mut out, &json!(1.5), 0),
-            Err(NixError::Float(_))
-        ));
+        assert!(matches!(print_value(&mut out, &json!(1.5), 0), Err(NixError::Float(_))));
     }
 }

@@ -237,10 +237,7 @@ impl Blocks {
     fn add(&mut self, kind: &'static str, name: &str, body: impl Serialize) {
         // Serializing these plain structs cannot fail; a failure would show as null, caught by tests.
         let value = serde_json::to_value(body).unwrap_or(Value::Null);
-        self.0
-            .entry(kind)
-            .or_default()
-            .insert(name.to_owned(), value);
+        self.0.entry(kind).or_default().insert(name.to_owned(), value);
     }
     fn into_value(self) -> Value {
         Value::Object(
@@ -305,16 +302,12 @@ pub fn lower(stack: &Stack) -> Value {
     res.add(
         "aws_internet_gateway",
         net.gateway_name.as_str(),
-        VpcChild {
-            vpc_id: vpc_id.clone(),
-        },
+        VpcChild { vpc_id: vpc_id.clone() },
     );
     res.add(
         "aws_route_table",
         net.route_table_name.as_str(),
-        VpcChild {
-            vpc_id: vpc_id.clone(),
-        },
+        VpcChild { vpc_id: vpc_id.clone() },
     );
     let route_table_id = Tf::attr("aws_route_table", net.route_table_name.as_str(), "id");
     res.add(
@@ -452,10 +445,7 @@ fn provider(stack: &Stack) -> Value {
     }
     aws.insert("region".into(), p.region.as_str().into());
     if let Some(file) = &p.shared_config_file {
-        aws.insert(
-            "shared_config_files".into(),
-            Value::Array(vec![Tf::lit(file).0.into()]),
-        );
+        aws.insert("shared_config_files".into(), Value::Array(vec![Tf::lit(file).0.into()]));
     }
     if let Some(file) = &p.shared_credentials_file {
         aws.insert(
@@ -498,11 +488,7 @@ fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
             ebs_optimized: instance.ebs_optimized,
             iam_instance_profile,
             instance_type: instance.instance_type.to_string(),
-            key_name: Tf::attr(
-                "aws_key_pair",
-                stack.key_pair.resource_name.as_str(),
-                "key_name",
-            ),
+            key_name: Tf::attr("aws_key_pair", stack.key_pair.resource_name.as_str(), "key_name"),
             lifecycle: instance.ignore_ami_changes.then(|| Lifecycle {
                 ignore_changes: vec!["ami"],
             }),

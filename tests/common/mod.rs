@@ -1,0 +1,282 @@
+//! Shared test helpers: finding the real tools, evaluating Nix, and a set of varied stacks.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use nixform::model::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc};
+use nixform::model::{presets, validate, Stack};
+
+/// A tool the tests need; a clear failure (not a skip) when it is missing.
+#[track_caller]
+pub fn require_tool(name: &str) -> PathBuf {
+    find_tool(name).unwrap_or_else(|| {
+        panic!("`{name}` is not installed: run scripts/install-tools.sh (it installs every tool the tests use)")
+    })
+}
+
+/// A tool on PATH (or at a known install location), if present.
+pub fn find_tool(name: &str) -> Option<PathBuf> {
+    let extra = [format!("/opt/checkov-venv/bin/{name}")];
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(name))
+        .chain(extra.iter().map(PathBuf::from))
+        .find(|p| p.is_file())
+}
+
+/// Run `nix-instantiate --eval --strict --json` on `expr` (a file path) and parse the result.
+#[track_caller]
+pub fn nix_eval_json(file: &Path) -> serde_json::Value {
+    let out = Command::new(require_tool("nix-instantiate"))
+        .args(["--eval", "--strict", "--json"])
+        .arg(file)
+        .env("NIX_STATE_DIR", std::env::temp_dir().join("nixform-nix-state"))
+        .output()
+        .expect("nix-instantiate runs");
+    assert!(
+        out.status.success(),
+        "nix-instantiate failed on {}:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("nix-instantiate prints JSON")
+}
+
+/// `nix-instantiate --parse` each file; panics with the parser's message on the first failure.
+#[track_caller]
+pub fn nix_parse(files: &[PathBuf]) {
+    for file in files {
+        let out = Command::new(require_tool("nix-instantiate"))
+            .arg("--parse")
+            .arg(file)
+            .env("NIX_STATE_DIR", std::env::temp_dir().join("nixform-nix-state"))
+            .output()
+            .expect("nix-instantiate runs");
+        assert!(
+            out.status.success(),
+            "{} does not parse:\n{}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// A Nix expression that imports `infra` with stand-ins for `pkgs` and for terranix (whose
+/// `terranixConfiguration` merges the modules and strips nulls, `_module` and `_ref` as the real
+/// one does) and evaluates to `{ config; service; }`.
+pub fn standin_expr(infra: &Path, unit: &str) -> String {
+    format!(
+        r#"let
+  strip = v:
+    if builtins.isAttrs v then
+      builtins.mapAttrs (_: strip) (builtins.removeAttrs
+        (builtins.listToAttrs (builtins.filter (a: a.value != null)
+          (map (n: {{ name = n; value = v.${{n}}; }}) (builtins.attrNames v))))
+        [ "_module" "_ref" ])
+    else if builtins.isList v then map strip v
+    else v;
+  terranix = {{
+    lib.terranixConfiguration = {{ system, modules, ... }}: {{
+      config = strip (builtins.foldl' (a: b: a // b) {{ }} modules);
+      __toString = _: "/nix/store/00000000000000000000000000000000-config.tf.json";
+    }};
+  }};
+  pkgs = {{
+    git = "/nix/store/00000000000000000000000000000000-git";
+    opentofu = "/nix/store/00000000000000000000000000000000-opentofu";
+    terraform = "/nix/store/00000000000000000000000000000000-terraform";
+  }};
+  module = import {infra} {{ inherit pkgs terranix; system = "x86_64-linux"; }};
+  service = module.systemd.services.${{{unit}}};
+in {{
+  config = (builtins.head service.restartTriggers).config;
+  service = builtins.removeAttrs service [ "restartTriggers" ];
+  unfree = module ? nixpkgs;
+}}
+"#,
+        infra = infra.display(),
+        unit = nixform::render::nix::string_literal(unit).expect("no NUL"),
+    )
+}
+
+/// Strings that have broken generators before: Terraform and Nix syntax, quotes, escapes.
+pub const HOSTILE: &[&str] = &[
+    "${var.secret}",
+    "%{ if true }x%{ endif }",
+    "$${already}",
+    "\\${backslash-dollar}",
+    "\"quoted\" and 'single' and ''two''",
+    "back\\slash\\",
+    "ünïcödé ✓ 日本語 😀",
+    "$",
+    "$$",
+    "{}",
+    "''${x}",
+    "a\\nb",
+];
+
+/// The default stack and at least ten varied ones, each valid.
+pub fn varied_documents() -> Vec<(&'static str, Document)> {
+    let mut docs = vec![("default", Document::default()), ("hardened", presets::hardened())];
+
+    let mut d = Document::default();
+    d.image.architecture = "arm64".into();
+    d.image.data_name = "nixos-arm64".into();
+    d.network.vpc_cidr = "10.20.0.0/16".into();
+    d.network.subnets = vec![
+        SubnetDoc {
+            name: "public-a".into(),
+            cidr: "10.20.0.0/24".into(),
+            availability_zone: "ap-southeast-2a".into(),
+        },
+        SubnetDoc {
+            name: "public-b".into(),
+            cidr: "10.20.1.0/24".into(),
+            availability_zone: "".into(),
+        },
+        SubnetDoc {
+            name: "public_c".into(),
+            cidr: "10.20.2.0/28".into(),
+            availability_zone: "automatic".into(),
+        },
+    ];
+    d.instances = (0..3)
+        .map(|i| InstanceDoc {
+            name: format!("web-{i}"),
+            instance_type: ["t4g.small", "m7g.medium", "c7g.large"][i].into(),
+            subnet: ["public-a", "public-b", "public_c"][i].into(),
+            ..InstanceDoc::default()
+        })
+        .collect();
+    docs.push(("three subnets, three arm64 instances", d));
+
+    let mut d = Document::default();
+    d.security_group.name = "nixos ${host} {web}!".into();
+    d.security_group.description = "Managed: $${x} {y} #1 (a,b) [c] @d +e =f &g ;h {i} !j $k *l".into();
+    d.security_group.ingress = vec![
+        RuleDoc::ssh(),
+        RuleDoc::http(),
+        RuleDoc::https(),
+        RuleDoc {
+            description: "mosh ${udp}".into(),
+            protocol: "udp".into(),
+            from_port: "60000".into(),
+            to_port: "61000".into(),
+            ipv4_cidrs: "10.0.0.0/8, 192.168.0.0/16".into(),
+            ipv6_cidrs: String::new(),
+        },
+        RuleDoc {
+            description: "ping".into(),
+            protocol: "icmp".into(),
+            from_port: "8".into(),
+            to_port: "".into(),
+            ipv4_cidrs: "0.0.0.0/0".into(),
+            ipv6_cidrs: String::new(),
+        },
+        RuleDoc {
+            description: "ping6".into(),
+            protocol: "icmpv6".into(),
+            from_port: "".into(),
+            to_port: "".into(),
+            ipv4_cidrs: String::new(),
+            ipv6_cidrs: "::/0".into(),
+        },
+    ];
+    docs.push(("custom rules with template syntax in names", d));
+
+    let mut d = Document::default();
+    d.instances[0].tags = HOSTILE
+        .iter()
+        .enumerate()
+        .map(|(i, v)| TagDoc {
+            key: format!("k{i}"),
+            value: (*v).into(),
+        })
+        .collect();
+    docs.push(("hostile tag values", d));
+
+    let mut d = Document::default();
+    d.instances[0].tags = [
+        "my key",
+        "if",
+        "a.b",
+        "${x}",
+        "%{y}",
+        "with\"quote",
+        "back\\slash",
+        "Ünï",
+        "in",
+        "1st",
+    ]
+    .iter()
+    .map(|k| TagDoc {
+        key: (*k).into(),
+        value: "v".into(),
+    })
+    .collect();
+    docs.push(("tag keys that need quoting", d));
+
+    let mut d = Document::default();
+    d.instances[0].user_data = "{ pkgs, ... }:\n{\n  # ${not} %{interpolated}\n  environment.systemPackages = [ pkgs.htop ];\n  users.motd = ''\n    hello \"world\" \\ $HOME\t!\r\n  '';\n}\n".into();
+    docs.push(("user data with Nix, templates, CR, LF and TAB", d));
+
+    let mut d = Document::default();
+    d.provider.shared_credentials_file = String::new();
+    d.provider.shared_config_file = String::new();
+    d.provider.profile = "prod-admin".into();
+    d.provisioner.tool = "terraform".into();
+    d.provisioner.unit_name = "infra:aws.prod".into();
+    d.provisioner.state_directory = "nixform/prod".into();
+    d.provisioner.host_system = "aarch64-linux".into();
+    d.provisioner.host_name = "provisioner-1".into();
+    docs.push(("profile credentials, terraform, custom unit", d));
+
+    let mut d = Document::default();
+    d.image.release = "custom".into();
+    d.image.custom_pattern = "nixos/26.05.*-x86_64-linux".into();
+    d.image.release = "25.11".into();
+    d.network.subnets[0].availability_zone = String::new();
+    docs.push(("25.11, automatic zone", d));
+
+    let mut d = Document::default();
+    d.image.release = "custom".into();
+    d.image.custom_pattern = "my-nixos-*".into();
+    d.outputs.public_dns = false;
+    d.instances[0].public_ip = false;
+    docs.push(("custom image, no public IP, no outputs", d));
+
+    let mut d = presets::hardened();
+    d.instances.push(InstanceDoc {
+        name: "db".into(),
+        instance_type: "r6i.large".into(),
+        root_volume_size: "500".into(),
+        root_volume_type: "io2".into(),
+        tags: vec![TagDoc {
+            key: "Name".into(),
+            value: "database — primary".into(),
+        }],
+        ..InstanceDoc::default()
+    });
+    d.network.flow_log_retention_days = "0".into();
+    docs.push(("hardened with a second instance", d));
+
+    let mut d = Document::default();
+    d.key_pair.key_name = "key with spaces ${and} %{more}".into();
+    d.security_group.egress = vec![];
+    d.security_group.ingress = vec![];
+    docs.push(("no rules, template syntax in key name", d));
+    docs
+}
+
+/// `varied_documents`, validated.
+pub fn varied_stacks() -> Vec<(&'static str, Stack)> {
+    varied_documents()
+        .into_iter()
+        .map(|(name, doc)| match validate(&doc) {
+            Ok(stack) => (name, stack),
+            Err(errors) => panic!("{name}: the test stack is invalid: {errors:#?}"),
+        })
+        .collect()
+}

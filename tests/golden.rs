@@ -1,0 +1,62 @@
+//! Golden files for the default stack's four files.
+//! Regenerate after an intended change with: NIXFORM_BLESS=1 cargo test --test golden
+
+use std::path::Path;
+
+use nixform::model::{validate, Document};
+use nixform::render::render_all;
+
+#[test]
+fn default_stack_matches_golden_files() {
+    let stack = validate(&Document::default()).expect("the default stack is valid");
+    let files = render_all(&stack).expect("renders");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/default");
+    let bless = std::env::var_os("NIXFORM_BLESS").is_some();
+    for (name, text) in files.iter() {
+        let path = dir.join(name);
+        if bless {
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(&path, text).expect("write golden");
+            continue;
+        }
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}; run NIXFORM_BLESS=1 cargo test --test golden", path.display()));
+        assert!(
+            text == want,
+            "{name} differs from {}; if intended, run NIXFORM_BLESS=1 cargo test --test golden\n--- got ---\n{text}",
+            path.display()
+        );
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "{name}: exactly one trailing newline"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_sorted() {
+    let stack = validate(&Document::default()).expect("valid");
+    let a = render_all(&stack).expect("renders");
+    let b = render_all(&stack).expect("renders");
+    assert_eq!(a, b);
+    // Keys are sorted at every level and indented by two spaces, as `jq .` writes them.
+    let value: serde_json::Value = serde_json::from_str(&a.config_tf_json).expect("JSON");
+    let mut pretty = serde_json::to_string_pretty(&value).expect("print");
+    pretty.push('\n');
+    assert_eq!(a.config_tf_json, pretty);
+    fn sorted(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.keys().zip(m.keys().skip(1)).all(|(x, y)| x < y) && m.values().all(sorted)
+            }
+            serde_json::Value::Array(a) => a.iter().all(sorted),
+            _ => true,
+        }
+    }
+    assert!(sorted(&value));
+    let first_nested = a.config_tf_json.lines().nth(1).expect("line");
+    assert!(
+        first_nested.starts_with("  \"") && !first_nested.starts_with("   "),
+        "{first_nested:?}"
+    );
+}
