@@ -1,1 +1,528 @@
-//! import
+//! Importing a `config.tf.json` back into a document: the inverse of rendering for what nixform
+//! writes, and an honest list of everything else ("unmapped"), never a silent drop.
+//!
+//! Input is untrusted: any text gives a document or an [`ImportError`] that says what is wrong.
+//! The provisioner (unit, state directory, host) is not in Terraform JSON, so it is kept from
+//! the document the person already has.
+
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
+use super::secrets::find_secret;
+use crate::render::template;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("the file is {0} bytes; at most 1 MiB is accepted")]
+    TooLarge(usize),
+    #[error("the file is not JSON: {0}")]
+    NotJson(String),
+    #[error("the file is JSON but not a Terraform configuration (no resource, data or provider block)")]
+    NotTerraform,
+    #[error("the file has no aws_{0} resource, which a nixform stack needs")]
+    Missing(&'static str),
+    #[error("the file holds {0}; nixform does not import secrets")]
+    Secret(&'static str),
+}
+
+/// An imported document and what could not be mapped onto the form.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub document: Document,
+    /// Terraform addresses (and keys) that the form cannot hold, e.g. `resource.aws_s3_bucket.logs`.
+    pub unmapped: Vec<String>,
+}
+
+/// Walks the configuration, taking what it maps and remembering the rest.
+struct Reader {
+    unmapped: Vec<String>,
+}
+
+impl Reader {
+    /// The literal text of a template string, or the raw string when it is an expression.
+    fn text(v: Option<&Value>) -> String {
+        match v {
+            Some(Value::String(s)) => template::unescape(s).unwrap_or_else(|| s.clone()),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => b.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// `${kind.NAME.attr}` → `NAME`.
+    fn reference(v: Option<&Value>, kind: &str, attr: &str) -> Option<String> {
+        let s = v?.as_str()?;
+        let inner = s.strip_prefix("${")?.strip_suffix('}')?;
+        let rest = inner.strip_prefix(kind)?.strip_prefix('.')?;
+        rest.strip_suffix(attr)?.strip_suffix('.').map(str::to_owned)
+    }
+
+    fn flag(v: Option<&Value>) -> bool {
+        v.and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    fn list(v: Option<&Value>) -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|a| a.iter().map(|x| Self::text(Some(x))).collect())
+            .unwrap_or_default()
+    }
+
+    /// Note every key of `body` not in `known` as unmapped, under `address`.
+    fn extra_keys(&mut self, address: &str, body: &Map<String, Value>, known: &[&str]) {
+        for key in body.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.unmapped.push(format!("{address}.{key}"));
+        }
+    }
+
+    /// The bodies of `resource.<kind>` (or `data.<kind>`), in name order.
+    fn blocks<'a>(
+        root: &'a Map<String, Value>,
+        section: &str,
+        kind: &str,
+    ) -> Vec<(&'a String, &'a Map<String, Value>)> {
+        root.get(section)
+            .and_then(|s| s.get(kind))
+            .and_then(Value::as_object)
+            .map(|m| m.iter().filter_map(|(k, v)| v.as_object().map(|o| (k, o))).collect())
+            .unwrap_or_default()
+    }
+
+    /// The single block of a kind: more than one is reported and only the first is used.
+    fn single<'a>(&mut self, root: &'a Map<String, Value>, kind: &str) -> Option<(&'a String, &'a Map<String, Value>)> {
+        let blocks = Self::blocks(root, "resource", kind);
+        for (name, _) in blocks.iter().skip(1) {
+            self.unmapped
+                .push(format!("resource.{kind}.{name} (the form holds one {kind})"));
+        }
+        blocks.into_iter().next()
+    }
+
+    fn rule(&mut self, address: &str, r: &Value) -> RuleDoc {
+        let empty = Map::new();
+        let r = r.as_object().unwrap_or(&empty);
+        self.extra_keys(
+            address,
+            r,
+            &[
+                "cidr_blocks",
+                "description",
+                "from_port",
+                "ipv6_cidr_blocks",
+                "prefix_list_ids",
+                "protocol",
+                "security_groups",
+                "self",
+                "to_port",
+            ],
+        );
+        for key in ["prefix_list_ids", "security_groups"] {
+            if r.get(key).and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+                self.unmapped.push(format!("{address}.{key}"));
+            }
+        }
+        if Self::flag(r.get("self")) {
+            self.unmapped.push(format!("{address}.self"));
+        }
+        let protocol = match Self::text(r.get("protocol")).as_str() {
+            "-1" | "all" => "all".to_owned(),
+            "6" => "tcp".to_owned(),
+            "17" => "udp".to_owned(),
+            "1" => "icmp".to_owned(),
+            "58" => "icmpv6".to_owned(),
+            p => p.to_owned(),
+        };
+        let port = |v: Option<&Value>, icmp: bool| {
+            let t = Self::text(v);
+            if icmp && t == "-1" {
+                String::new()
+            } else {
+                t
+            }
+        };
+        let icmp = protocol.starts_with("icmp");
+        RuleDoc {
+            description: Self::text(r.get("description")),
+            from_port: port(r.get("from_port"), icmp),
+            to_port: port(r.get("to_port"), icmp),
+            protocol,
+            ipv4_cidrs: Self::list(r.get("cidr_blocks")).join(", "),
+            ipv6_cidrs: Self::list(r.get("ipv6_cidr_blocks")).join(", "),
+        }
+    }
+}
+
+/// Read `text` (a `config.tf.json`) into a document; `base` supplies what Terraform JSON does
+/// not hold (the provisioner).
+pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let root = value.as_object().ok_or(ImportError::NotTerraform)?;
+    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(*k)) {
+        return Err(ImportError::NotTerraform);
+    }
+    if let Some(what) = find_secret(text) {
+        return Err(ImportError::Secret(what));
+    }
+    let mut r = Reader { unmapped: Vec::new() };
+    let mut doc = Document {
+        provisioner: base.provisioner.clone(),
+        ..Document::default()
+    };
+
+    for key in root
+        .keys()
+        .filter(|k| !["data", "output", "provider", "resource", "terraform"].contains(&k.as_str()))
+    {
+        r.unmapped.push(key.clone());
+    }
+
+    // provider.aws
+    let empty = Map::new();
+    let provider = root
+        .get("provider")
+        .and_then(|p| p.get("aws"))
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    r.extra_keys(
+        "provider.aws",
+        provider,
+        &["profile", "region", "shared_config_files", "shared_credentials_files"],
+    );
+    doc.provider.region = Reader::text(provider.get("region"));
+    doc.provider.profile = Reader::text(provider.get("profile"));
+    doc.provider.shared_config_file = Reader::list(provider.get("shared_config_files"))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    doc.provider.shared_credentials_file = Reader::list(provider.get("shared_credentials_files"))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    if let Some(providers) = root.get("provider").and_then(Value::as_object) {
+        for other in providers.keys().filter(|k| *k != "aws") {
+            r.unmapped.push(format!("provider.{other}"));
+        }
+    }
+
+    // data: the AMI and the zones.
+    if let Some(data) = root.get("data").and_then(Value::as_object) {
+        for (kind, blocks) in data {
+            for name in blocks
+                .as_object()
+                .map(|m| m.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+            {
+                let known = (kind == "aws_ami") || (kind == "aws_availability_zones" && name == "available");
+                if !known {
+                    r.unmapped.push(format!("data.{kind}.{name}"));
+                }
+            }
+        }
+    }
+    let amis = Reader::blocks(root, "data", "aws_ami");
+    for (name, _) in amis.iter().skip(1) {
+        r.unmapped
+            .push(format!("data.aws_ami.{name} (the form holds one image)"));
+    }
+    if let Some((name, ami)) = amis.first() {
+        r.extra_keys(
+            &format!("data.aws_ami.{name}"),
+            ami,
+            &["filter", "most_recent", "owners"],
+        );
+        doc.image.data_name = (*name).clone();
+        let filters = ami.get("filter").and_then(Value::as_array).cloned().unwrap_or_default();
+        for f in &filters {
+            let value = Reader::list(f.get("values")).into_iter().next().unwrap_or_default();
+            match f.get("name").and_then(Value::as_str) {
+                Some("name") => {
+                    let release = value.strip_prefix("nixos/").and_then(|v| v.strip_suffix('*'));
+                    match release.filter(|r| crate::model::stack::PUBLISHED_RELEASES.contains(r)) {
+                        Some(rel) => doc.image.release = rel.to_owned(),
+                        None => {
+                            doc.image.release = "custom".into();
+                            doc.image.custom_pattern = value;
+                        }
+                    }
+                }
+                Some("architecture") => doc.image.architecture = value,
+                other => r
+                    .unmapped
+                    .push(format!("data.aws_ami.{name}.filter {}", other.unwrap_or("?"))),
+            }
+        }
+    }
+
+    // The network.
+    let (vpc_name, vpc) = r.single(root, "aws_vpc").ok_or(ImportError::Missing("vpc"))?;
+    r.extra_keys(
+        &format!("aws_vpc.{vpc_name}"),
+        vpc,
+        &["cidr_block", "enable_dns_hostnames", "enable_dns_support"],
+    );
+    doc.network.vpc_name = vpc_name.clone();
+    doc.network.vpc_cidr = Reader::text(vpc.get("cidr_block"));
+    for (field, kind) in [
+        ("gateway", "aws_internet_gateway"),
+        ("route_table", "aws_route_table"),
+        ("route", "aws_route"),
+    ] {
+        if let Some((name, body)) = r.single(root, kind) {
+            let known: &[&str] = if kind == "aws_route" {
+                &["destination_cidr_block", "gateway_id", "route_table_id"]
+            } else {
+                &["vpc_id"]
+            };
+            r.extra_keys(&format!("{kind}.{name}"), body, known);
+            match field {
+                "gateway" => doc.network.gateway_name = name.clone(),
+                "route_table" => doc.network.route_table_name = name.clone(),
+                _ => doc.network.route_name = name.clone(),
+            }
+        }
+    }
+    doc.network.subnets = Reader::blocks(root, "resource", "aws_subnet")
+        .into_iter()
+        .map(|(name, s)| {
+            r.extra_keys(
+                &format!("aws_subnet.{name}"),
+                s,
+                &["availability_zone", "cidr_block", "vpc_id"],
+            );
+            let zone = Reader::text(s.get("availability_zone"));
+            SubnetDoc {
+                name: name.clone(),
+                cidr: Reader::text(s.get("cidr_block")),
+                availability_zone: if zone.contains("aws_availability_zones") {
+                    String::new()
+                } else {
+                    zone
+                },
+            }
+        })
+        .collect();
+    let subnet_names: Vec<String> = doc.network.subnets.iter().map(|s| s.name.clone()).collect();
+    for (name, _) in Reader::blocks(root, "resource", "aws_route_table_association") {
+        if !subnet_names
+            .iter()
+            .any(|s| *name == format!("{s}-route-tb-association"))
+        {
+            r.unmapped.push(format!("resource.aws_route_table_association.{name}"));
+        }
+    }
+    doc.network.restrict_default_security_group =
+        !Reader::blocks(root, "resource", "aws_default_security_group").is_empty();
+    let log_groups = Reader::blocks(root, "resource", "aws_cloudwatch_log_group");
+    doc.network.flow_logs = !Reader::blocks(root, "resource", "aws_flow_log").is_empty();
+    if let Some((_, group)) = log_groups.first() {
+        doc.network.flow_log_retention_days = Reader::text(group.get("retention_in_days"));
+    }
+
+    // The security group and the key pair.
+    let (sg_name, sg) = r
+        .single(root, "aws_security_group")
+        .ok_or(ImportError::Missing("security_group"))?;
+    let address = format!("aws_security_group.{sg_name}");
+    r.extra_keys(&address, sg, &["description", "egress", "ingress", "name", "vpc_id"]);
+    doc.security_group.resource_name = sg_name.clone();
+    doc.security_group.name = Reader::text(sg.get("name"));
+    doc.security_group.description = Reader::text(sg.get("description"));
+    for (dir, target) in [("ingress", 0), ("egress", 1)] {
+        let rules: Vec<RuleDoc> = sg
+            .get(dir)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .enumerate()
+                    .map(|(i, v)| r.rule(&format!("{address}.{dir}[{i}]"), v))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if target == 0 {
+            doc.security_group.ingress = rules;
+        } else {
+            doc.security_group.egress = rules;
+        }
+    }
+    let (key_name, key) = r.single(root, "aws_key_pair").ok_or(ImportError::Missing("key_pair"))?;
+    r.extra_keys(&format!("aws_key_pair.{key_name}"), key, &["key_name", "public_key"]);
+    doc.key_pair.resource_name = key_name.clone();
+    doc.key_pair.key_name = Reader::text(key.get("key_name"));
+    doc.key_pair.public_key = Reader::text(key.get("public_key"));
+
+    // Instances (and their IAM roles).
+    let instances = Reader::blocks(root, "resource", "aws_instance");
+    if instances.is_empty() {
+        return Err(ImportError::Missing("instance"));
+    }
+    let mut role_names: Vec<String> = Vec::new();
+    doc.instances = instances
+        .into_iter()
+        .map(|(name, b)| {
+            let address = format!("aws_instance.{name}");
+            r.extra_keys(
+                &address,
+                b,
+                &[
+                    "ami",
+                    "associate_public_ip_address",
+                    "ebs_optimized",
+                    "iam_instance_profile",
+                    "instance_type",
+                    "key_name",
+                    "lifecycle",
+                    "metadata_options",
+                    "monitoring",
+                    "root_block_device",
+                    "subnet_id",
+                    "tags",
+                    "user_data",
+                    "vpc_security_group_ids",
+                ],
+            );
+            let root_dev = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
+            r.extra_keys(
+                &format!("{address}.root_block_device"),
+                root_dev,
+                &["encrypted", "volume_size", "volume_type"],
+            );
+            let tokens = b
+                .get("metadata_options")
+                .and_then(|m| m.get("http_tokens"))
+                .and_then(Value::as_str);
+            let ignore = b
+                .get("lifecycle")
+                .and_then(|l| l.get("ignore_changes"))
+                .and_then(Value::as_array)
+                .is_some_and(|a| a.iter().any(|x| x == "ami"));
+            let iam_role = b.contains_key("iam_instance_profile");
+            if iam_role {
+                role_names.push(format!("{name}-role"));
+            }
+            let tags = b
+                .get("tags")
+                .and_then(Value::as_object)
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, v)| TagDoc {
+                            key: template::unescape(k).unwrap_or_else(|| k.clone()),
+                            value: Reader::text(Some(v)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            InstanceDoc {
+                name: name.clone(),
+                instance_type: Reader::text(b.get("instance_type")),
+                subnet: Reader::reference(b.get("subnet_id"), "aws_subnet", "id").unwrap_or_default(),
+                public_ip: Reader::flag(b.get("associate_public_ip_address")),
+                root_volume_size: Reader::text(root_dev.get("volume_size")),
+                root_volume_type: match Reader::text(root_dev.get("volume_type")) {
+                    t if t.is_empty() => "gp3".into(),
+                    t => t,
+                },
+                root_volume_encrypted: Reader::flag(root_dev.get("encrypted")),
+                imdsv2_required: tokens == Some("required"),
+                monitoring: Reader::flag(b.get("monitoring")),
+                ebs_optimized: Reader::flag(b.get("ebs_optimized")),
+                iam_role,
+                ignore_ami_changes: ignore,
+                tags,
+                user_data: Reader::text(b.get("user_data")),
+            }
+        })
+        .collect();
+
+    // Resources nixform writes as parts of the above, and anything else.
+    let vpc_flow = format!("{vpc_name}-flow-logs");
+    let known_kinds = [
+        "aws_vpc",
+        "aws_internet_gateway",
+        "aws_route_table",
+        "aws_route",
+        "aws_subnet",
+        "aws_route_table_association",
+        "aws_security_group",
+        "aws_key_pair",
+        "aws_instance",
+        "aws_default_security_group",
+        "aws_flow_log",
+        "aws_cloudwatch_log_group",
+    ];
+    if let Some(resources) = root.get("resource").and_then(Value::as_object) {
+        for (kind, blocks) in resources {
+            let names: Vec<&String> = blocks.as_object().map(|m| m.keys().collect()).unwrap_or_default();
+            for name in names {
+                let derived = match kind.as_str() {
+                    "aws_iam_role" | "aws_iam_instance_profile" => role_names.contains(name) || *name == vpc_flow,
+                    "aws_iam_role_policy" => *name == vpc_flow,
+                    _ => known_kinds.contains(&kind.as_str()),
+                };
+                if !derived {
+                    r.unmapped.push(format!("resource.{kind}.{name}"));
+                }
+            }
+        }
+    }
+
+    // Outputs: the three kinds nixform writes per instance.
+    let outputs: Vec<&String> = root
+        .get("output")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    let has = |suffix: &str| {
+        doc.instances
+            .iter()
+            .any(|i| outputs.iter().any(|o| **o == format!("{}{suffix}", i.name)))
+    };
+    doc.outputs.public_ip = has("_public_ip");
+    doc.outputs.public_dns = has("_public_dns");
+    doc.outputs.ssh_command = has("_ssh");
+    for o in outputs {
+        let ours = doc.instances.iter().any(|i| {
+            ["_public_ip", "_public_dns", "_ssh"]
+                .iter()
+                .any(|s| *o == format!("{}{s}", i.name))
+        });
+        if !ours {
+            r.unmapped.push(format!("output.{o}"));
+        }
+    }
+    if !doc.instances.iter().any(|i| i.public_ip) {
+        // Without a public IP no output is written, so the file says nothing: keep the form's choice.
+        doc.outputs = base.outputs.clone();
+    }
+    r.unmapped.sort();
+    r.unmapped.dedup();
+    Ok(Imported {
+        document: doc,
+        unmapped: r.unmapped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let base = Document::default();
+        assert!(matches!(
+            import_tf_json("not json", &base),
+            Err(ImportError::NotJson(_))
+        ));
+        assert_eq!(import_tf_json("[1,2]", &base), Err(ImportError::NotTerraform));
+        assert_eq!(
+            import_tf_json("{\"version\": 1}", &base),
+            Err(ImportError::NotTerraform)
+        );
+        assert_eq!(
+            import_tf_json("{\"resource\": {}}", &base),
+            Err(ImportError::Missing("vpc"))
+        );
+    }
+}
