@@ -1,6 +1,8 @@
 //! Invariant 1: evaluating the generated infra.nix (with terranix and pkgs stand-ins) gives
 //! exactly the generated config.tf.json, value for value; and every generated .nix parses.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! parser of its language: nix-instantiate for Nix, hcl-rs's template parser and (when it is
 //! installed) terraform itself for Terraform templates.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::process::Command;

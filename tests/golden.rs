@@ -1,6 +1,8 @@
 //! Golden files for the default stack's four files.
 //! Regenerate after an intended change with: NIXFORM_BLESS=1 cargo test --test golden
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::Path;
 
 use nixform::model::{validate, Document};

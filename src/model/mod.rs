@@ -7,6 +7,7 @@
 //! [`crate::render`]) and anything that touches a browser.
 
 pub mod document;
+pub mod edit;
 pub mod error;
 pub mod import;
 pub mod lint;
