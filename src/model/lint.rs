@@ -44,12 +44,13 @@ pub enum Check {
     NoFlowLogs,
     NoIamRole,
     PublicIp,
+    NoDescription,
     ExampleKey,
     ExampleCidr,
 }
 
 impl Check {
-    pub const ALL: [Check; 12] = [
+    pub const ALL: [Check; 13] = [
         Check::SshOpen,
         Check::ImdsV1,
         Check::UnencryptedRoot,
@@ -60,6 +61,7 @@ impl Check {
         Check::NoFlowLogs,
         Check::NoIamRole,
         Check::PublicIp,
+        Check::NoDescription,
         Check::ExampleKey,
         Check::ExampleCidr,
     ];
@@ -77,6 +79,7 @@ impl Check {
             Check::NoFlowLogs => "CKV2_AWS_11",
             Check::NoIamRole => "CKV2_AWS_41",
             Check::PublicIp => "CKV_AWS_88",
+            Check::NoDescription => "CKV_AWS_23",
             Check::ExampleKey => "NIXFORM_1",
             Check::ExampleCidr => "NIXFORM_2",
         }
@@ -93,7 +96,7 @@ impl Check {
             Check::OpenEgress | Check::DefaultSgOpen | Check::NoFlowLogs | Check::NoIamRole | Check::ExampleCidr => {
                 Severity::Medium
             }
-            Check::NoMonitoring | Check::NotEbsOptimized => Severity::Low,
+            Check::NoMonitoring | Check::NotEbsOptimized | Check::NoDescription => Severity::Low,
             Check::PublicIp => Severity::Info,
         }
     }
@@ -110,6 +113,7 @@ impl Check {
             Check::NoFlowLogs => "The VPC has no flow logs",
             Check::NoIamRole => "The instance has no IAM role",
             Check::PublicIp => "The instance has a public IP address",
+            Check::NoDescription => "The security group or one of its rules has no description",
             Check::ExampleKey => "The key pair is nixform's example key",
             Check::ExampleCidr => "SSH is allowed from a documentation address range",
         }
@@ -127,6 +131,7 @@ impl Check {
             Check::DefaultSgOpen => "Anything launched without a group lands in the default group, which allows all traffic between its members.",
             Check::NoFlowLogs => "Without flow logs there is no record of who connected to the host when something goes wrong.",
             Check::NoIamRole => "A role lets the host use AWS APIs with short-lived credentials instead of long-lived keys copied onto it.",
+            Check::NoDescription => "Descriptions tell the next person (or you, in a year) why a port is open before they dare to close it.",
             Check::PublicIp => "Expected for a host you reach over SSH; remove the public IP only if you reach it through a VPN or bastion.",
             Check::ExampleKey => "Nobody holds the private half of the example key: paste your own public key or you cannot log in.",
             Check::ExampleCidr => "192.0.2.0/24 is reserved for documentation: replace it with the address you connect from.",
@@ -158,6 +163,7 @@ pub enum Fix {
     LockDefaultSecurityGroup,
     EnableFlowLogs,
     AddIamRole(usize),
+    Describe,
 }
 
 impl Fix {
@@ -172,6 +178,7 @@ impl Fix {
             Fix::LockDefaultSecurityGroup => "Lock the default group",
             Fix::EnableFlowLogs => "Add flow logs",
             Fix::AddIamRole(_) => "Add an IAM role",
+            Fix::Describe => "Add descriptions",
         }
     }
 
@@ -228,6 +235,25 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             &sg,
             format!("security_group.egress[{i}].protocol"),
             Some(Fix::RestrictEgress),
+        );
+    }
+    let sg_doc = &stack.security_group;
+    if sg_doc.description.is_none() {
+        add(
+            Check::NoDescription,
+            &sg,
+            "security_group.description".into(),
+            Some(Fix::Describe),
+        );
+    } else if let Some((dir, i)) = [("ingress", &sg_doc.ingress), ("egress", &sg_doc.egress)]
+        .into_iter()
+        .find_map(|(dir, rules)| rules.iter().position(|r| r.description.is_empty()).map(|i| (dir, i)))
+    {
+        add(
+            Check::NoDescription,
+            &sg,
+            format!("security_group.{dir}[{i}].description"),
+            Some(Fix::Describe),
         );
     }
     let vpc = format!("aws_vpc.{}", stack.network.vpc_name);
@@ -354,6 +380,23 @@ pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
             }
         }
         Fix::LockDefaultSecurityGroup => doc.network.restrict_default_security_group = true,
+        Fix::Describe => {
+            let g = &mut doc.security_group;
+            if g.description.trim().is_empty() {
+                g.description = "NixOS host, managed by nixform".into();
+            }
+            for (dir, rules) in [("in", &mut g.ingress), ("out", &mut g.egress)] {
+                for r in rules.iter_mut().filter(|r| r.description.trim().is_empty()) {
+                    let (from, to) = (r.from_port.trim(), r.to_port.trim());
+                    r.description = match r.protocol.as_str() {
+                        "all" | "-1" => format!("Allow all traffic {dir}"),
+                        p if from.is_empty() => format!("Allow {p} {dir}"),
+                        p if from == to || to.is_empty() => format!("Allow {p} {from} {dir}"),
+                        p => format!("Allow {p} {from}-{to} {dir}"),
+                    };
+                }
+            }
+        }
         Fix::EnableFlowLogs => {
             doc.network.flow_logs = true;
             if doc.network.flow_log_retention_days.trim().is_empty() {

@@ -1,0 +1,179 @@
+//! The `nixform` command line: exit codes, messages, and files written.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn nixform(args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nixform"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("nixform starts");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("nixform runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn default_prints_the_default_and_hardened_documents() {
+    let out = nixform(&["default"], None);
+    assert!(out.status.success());
+    let doc = nixform::model::Document::from_json(&text(&out.stdout)).expect("a document");
+    assert_eq!(doc, nixform::model::Document::default());
+
+    let out = nixform(&["default", "--preset", "hardened"], None);
+    assert!(out.status.success());
+    let doc = nixform::model::Document::from_json(&text(&out.stdout)).expect("a document");
+    assert_eq!(doc, nixform::model::presets::hardened());
+
+    let out = nixform(&["default", "--preset", "nope"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("unknown preset `nope`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn render_writes_the_four_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    let out = nixform(&["render", "--out", out_dir.to_str().expect("utf8")], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stack = nixform::model::validate(&nixform::model::Document::default()).expect("valid");
+    let files = nixform::render::render_all(&stack).expect("renders");
+    for (name, want) in files.iter() {
+        let got = std::fs::read_to_string(out_dir.join(name)).expect("written");
+        assert_eq!(got, want, "{name}");
+    }
+    // From a file and from standin.
+    let stack_file = tmp.path().join("hardened.json");
+    std::fs::write(&stack_file, nixform::model::presets::hardened().to_json()).expect("write");
+    let out = nixform(
+        &[
+            "render",
+            "--stack",
+            stack_file.to_str().expect("utf8"),
+            "--out",
+            out_dir.to_str().expect("utf8"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json = std::fs::read_to_string(out_dir.join("config.tf.json")).expect("written");
+    assert!(json.contains("\"http_tokens\": \"required\""));
+    let out = nixform(
+        &["render", "--stack", "-", "--out", out_dir.to_str().expect("utf8")],
+        Some(&nixform::model::Document::default().to_json()),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn invalid_stacks_write_nothing_and_exit_1() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut doc = nixform::model::Document::default();
+    doc.network.vpc_cidr = "10.10.0.0/33".into();
+    doc.instances[0].root_volume_size = "2".into();
+    let stack_file = tmp.path().join("bad.json");
+    std::fs::write(&stack_file, doc.to_json()).expect("write");
+    let out_dir = tmp.path().join("out");
+    let out = nixform(
+        &[
+            "render",
+            "--stack",
+            stack_file.to_str().expect("utf8"),
+            "--out",
+            out_dir.to_str().expect("utf8"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("network.vpc_cidr: `10.10.0.0/33` is not a CIDR block"),
+        "{err}"
+    );
+    assert!(
+        err.contains("instances[0].root_volume_size: root volume size (GiB) `2` must be between 4 and 16384"),
+        "{err}"
+    );
+    assert!(!Path::new(&out_dir).exists(), "nothing is written for an invalid stack");
+
+    let out = nixform(&["validate", stack_file.to_str().expect("utf8")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("2 field errors"), "{}", text(&out.stderr));
+
+    std::fs::write(&stack_file, nixform::model::Document::default().to_json()).expect("write");
+    let out = nixform(&["validate", stack_file.to_str().expect("utf8")], None);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("valid"));
+}
+
+#[test]
+fn unreadable_input_exits_2_with_a_clear_message() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cases: [(&str, &str); 4] = [
+        ("missing.json", "cannot read"),
+        ("notjson.json", "not a nixform stack document"),
+        ("v2.json", "document version 2 is not supported"),
+        ("noversion.json", "has no \"version\" field"),
+    ];
+    std::fs::write(tmp.path().join("notjson.json"), "hello").expect("write");
+    std::fs::write(tmp.path().join("v2.json"), "{\"version\": 2}").expect("write");
+    std::fs::write(tmp.path().join("noversion.json"), "{}").expect("write");
+    for (file, message) in cases {
+        let path = tmp.path().join(file);
+        let out = nixform(
+            &[
+                "render",
+                "--stack",
+                path.to_str().expect("utf8"),
+                "--out",
+                tmp.path().join("o").to_str().expect("utf8"),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        assert!(text(&out.stderr).contains(message), "{file}: {}", text(&out.stderr));
+    }
+    for args in [
+        &["render"][..],
+        &["frobnicate"],
+        &["validate"],
+        &["render", "--out"],
+        &["default", "--bogus", "x"],
+    ] {
+        let out = nixform(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!text(&out.stderr).is_empty());
+    }
+}
+
+#[test]
+fn lint_lists_findings() {
+    let out = nixform(&["lint"], None);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("CKV_AWS_24") && stdout.contains("SSH (port 22) is open"),
+        "{stdout}"
+    );
+}
