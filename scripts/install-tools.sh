@@ -50,6 +50,15 @@ if ! have_version wasm-pack 0.15.1; then
     cargo install wasm-pack --version 0.15.1 --locked --quiet
 fi
 
+# --- PyPI: checkov, for the lint agreement test (its own venv, pinned) -----------
+CHECKOV_VERSION=3.3.30
+CHECKOV_VENV=${CHECKOV_VENV:-/opt/checkov-venv}
+if ! "$CHECKOV_VENV/bin/checkov" --version 2>/dev/null | grep -qx "$CHECKOV_VERSION"; then
+  log "pip install checkov==$CHECKOV_VERSION (into $CHECKOV_VENV)"
+  python3 -m venv "$CHECKOV_VENV"
+  "$CHECKOV_VENV/bin/pip" install --quiet --disable-pip-version-check "checkov==$CHECKOV_VERSION"
+fi
+
 # --- npm: wasm-opt (binaryen on node) and playwright-core, pinned by package-lock
 if [ -f tests/e2e/package.json ]; then
   if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then

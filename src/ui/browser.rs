@@ -1,0 +1,186 @@
+//! The only module that touches browser APIs (web-sys): local storage, the URL fragment, the
+//! clipboard, downloads, reading dropped or picked files, focus, and the render counter.
+//!
+//! Every function here fails soft: a missing API (private mode, no clipboard permission, a
+//! browser without `localStorage`) becomes `None`, `false` or an `Err(String)` that the UI shows.
+//! No state and no document logic live here; components call these from handlers and effects.
+
+use std::cell::Cell;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Url};
+
+/// The localStorage key of the autosaved document.
+pub const STORAGE_KEY: &str = "nixform.document.v1";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+// ---- form events -----------------------------------------------------------------------------
+
+/// The current text of the `<input>`, `<textarea>` or `<select>` an event came from.
+pub fn event_value(e: &Event) -> String {
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn event_checked(e: &Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+/// The first file of a file `<input>`'s change event, clearing the input so that picking the
+/// same file again fires another change.
+pub fn event_file(e: &Event) -> Option<File> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0);
+    input.set_value("");
+    file
+}
+
+/// The first file dropped by a drag-and-drop event.
+pub fn dropped_file(e: &DragEvent) -> Option<File> {
+    e.data_transfer()?.files()?.get(0)
+}
+
+/// A file's size in bytes and its name.
+pub fn file_info(file: &File) -> (f64, String) {
+    (file.size(), file.name())
+}
+
+/// A file's text (UTF-8; invalid bytes become U+FFFD, which the importer then rejects as JSON).
+pub async fn read_text(file: File) -> Result<String, String> {
+    let value = JsFuture::from(file.text()).await.map_err(|e| js_message(&e))?;
+    value.as_string().ok_or_else(|| "the file is not text".to_owned())
+}
+
+// ---- storage -----------------------------------------------------------------------------------
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The autosaved document text, if any.
+pub fn load_saved() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Autosave; false when storage is unavailable or full.
+pub fn save(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
+}
+
+// ---- location ----------------------------------------------------------------------------------
+
+/// The URL fragment without `#` (empty when there is none).
+pub fn fragment() -> String {
+    let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    hash.strip_prefix('#').map(str::to_owned).unwrap_or(hash)
+}
+
+/// Put a share fragment in the address bar and return the full URL.
+pub fn set_fragment(fragment: &str) -> Option<String> {
+    let location = window()?.location();
+    location.set_hash(fragment).ok()?;
+    location.href().ok()
+}
+
+/// Remove the fragment without adding a history entry or reloading.
+pub fn clear_fragment() {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+// ---- dialogs, clipboard, downloads --------------------------------------------------------------
+
+/// `window.confirm`; false when it cannot be shown.
+pub fn confirm(message: &str) -> bool {
+    window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}
+
+/// Write `text` to the clipboard.
+pub async fn copy(text: String) -> Result<(), String> {
+    let clipboard = window().ok_or("no window")?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("Copy failed: {}", js_message(&e)))
+}
+
+/// Save `bytes` as a file called `name` through a temporary object URL and `<a download>`.
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("Download failed: {}", js_message(&e));
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let anchor = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no anchor element".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+// ---- focus and the render counter ---------------------------------------------------------------
+
+/// Move keyboard focus to the element with `id` and scroll it into view.
+pub fn focus(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+thread_local! {
+    static RENDERS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Count one preview render in `<body data-renders="N">`, for a keystroke-to-preview benchmark.
+pub fn count_render() {
+    let n = RENDERS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.set_attribute("data-renders", &n.to_string());
+    }
+}
