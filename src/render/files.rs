@@ -7,10 +7,9 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
+use super::json;
 use super::nix::{self, NixError};
-use super::{json, terraform};
+use super::terraform::{self, TerraformDoc};
 use crate::model::stack::{Stack, Tool};
 
 /// The rendered files, in tab order.
@@ -57,7 +56,7 @@ fn s(text: &str) -> Result<String, NixError> {
 
 /// `infra.nix`: a NixOS module whose terranix configuration is `document`, applied by a
 /// oneshot unit that keeps its state in a private state directory.
-pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
+pub fn infra_nix(stack: &Stack, document: &TerraformDoc) -> Result<String, NixError> {
     let p = &stack.provisioner;
     let (package, binary) = p.tool.package_and_binary();
     let tool_name = match p.tool {
@@ -73,7 +72,7 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
     out.push_str("  terraformConfiguration = terranix.lib.terranixConfiguration {\n");
     out.push_str("    inherit system;\n");
     out.push_str("    modules = [\n      ");
-    nix::print_value(&mut out, document, 6)?;
+    nix::to_nix(&mut out, document, 6)?;
     out.push_str("\n    ];\n  };\nin\n{\n");
     if p.tool == Tool::Terraform {
         out.push_str("  # Terraform is under the BSL, which nixpkgs counts as unfree.\n");

@@ -1,13 +1,14 @@
-//! Lowering: `&Stack` → the one Terraform JSON document, as a `serde_json::Value`.
+//! Lowering: `&Stack` → the one Terraform JSON document, [`TerraformDoc`].
 //!
 //! Each `aws_*` resource is a `Serialize` struct whose string fields are [`Tf`]: either a
 //! literal made from user text (escaped by `template::literal`) or a reference the renderer
-//! writes. Printing belongs to `json` and `nix`; nothing here knows either syntax.
+//! writes. Struct fields are declared in sorted order and maps are `BTreeMap`s, so printing the
+//! document gives sorted keys (a test checks it). Printing belongs to `json` and `nix`; nothing
+//! here knows either syntax.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::template;
 use crate::model::names::Zone;
@@ -28,7 +29,7 @@ impl Tf {
     }
     /// `${kind.name.attribute}`.
     pub fn attr(kind: &str, name: &str, attribute: &str) -> Tf {
-        Tf(template::reference(&format!("{kind}.{name}.{attribute}")))
+        Tf(format!("${{{kind}.{name}.{attribute}}}"))
     }
     /// A fixed string the renderer writes (no `${` or `%{` in it).
     fn fixed(text: &'static str) -> Tf {
@@ -229,23 +230,115 @@ struct Output {
     value: Tf,
 }
 
-/// Collects `resource.<type>.<name>` and `data.<type>.<name>` bodies.
-#[derive(Default)]
-struct Blocks(BTreeMap<&'static str, Map<String, Value>>);
+/// Any block body of the document; serializes as the body itself.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Block {
+    Ami(DataAwsAmi),
+    Zones(DataAwsAvailabilityZones),
+    Vpc(AwsVpc),
+    Subnet(AwsSubnet),
+    VpcChild(VpcChild),
+    Association(AwsRouteTableAssociation),
+    Route(AwsRoute),
+    SecurityGroup(AwsSecurityGroup),
+    DefaultSecurityGroup(AwsDefaultSecurityGroup),
+    KeyPair(AwsKeyPair),
+    Instance(Box<AwsInstance>),
+    IamRole(AwsIamRole),
+    InstanceProfile(AwsIamInstanceProfile),
+    RolePolicy(AwsIamRolePolicy),
+    LogGroup(AwsCloudwatchLogGroup),
+    FlowLog(AwsFlowLog),
+}
+
+/// `<type> → <name> → body`, for `resource` and `data`.
+#[derive(Default, Serialize)]
+#[serde(transparent)]
+struct Blocks(BTreeMap<&'static str, BTreeMap<String, Block>>);
 
 impl Blocks {
-    fn add(&mut self, kind: &'static str, name: &str, body: impl Serialize) {
-        // Serializing these plain structs cannot fail; a failure would show as null, caught by tests.
-        let value = serde_json::to_value(body).unwrap_or(Value::Null);
-        self.0.entry(kind).or_default().insert(name.to_owned(), value);
+    fn add(&mut self, kind: &'static str, name: &str, body: impl Into<Block>) {
+        self.0.entry(kind).or_default().insert(name.to_owned(), body.into());
     }
-    fn into_value(self) -> Value {
-        Value::Object(
-            self.0
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), Value::Object(v)))
-                .collect(),
-        )
+}
+
+macro_rules! block_from {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        $(impl From<$ty> for Block {
+            fn from(body: $ty) -> Self {
+                Block::$variant(body.into())
+            }
+        })*
+    };
+}
+
+block_from!(
+    Ami(DataAwsAmi),
+    Zones(DataAwsAvailabilityZones),
+    Vpc(AwsVpc),
+    Subnet(AwsSubnet),
+    VpcChild(VpcChild),
+    Association(AwsRouteTableAssociation),
+    Route(AwsRoute),
+    SecurityGroup(AwsSecurityGroup),
+    DefaultSecurityGroup(AwsDefaultSecurityGroup),
+    KeyPair(AwsKeyPair),
+    Instance(AwsInstance),
+    IamRole(AwsIamRole),
+    InstanceProfile(AwsIamInstanceProfile),
+    RolePolicy(AwsIamRolePolicy),
+    LogGroup(AwsCloudwatchLogGroup),
+    FlowLog(AwsFlowLog),
+);
+
+#[derive(Serialize)]
+struct AwsProvider {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<Tf>,
+    region: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    shared_config_files: Vec<Tf>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    shared_credentials_files: Vec<Tf>,
+}
+
+#[derive(Serialize)]
+struct Providers {
+    aws: AwsProvider,
+}
+
+#[derive(Serialize)]
+struct RequiredProvider {
+    source: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct RequiredProviders {
+    aws: RequiredProvider,
+}
+
+#[derive(Serialize)]
+struct TerraformSettings {
+    required_providers: RequiredProviders,
+}
+
+/// The whole configuration: printed as `config.tf.json` and, identically, inside `infra.nix`.
+#[derive(Serialize)]
+pub struct TerraformDoc {
+    data: Blocks,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    output: BTreeMap<String, Output>,
+    provider: Providers,
+    resource: Blocks,
+    terraform: TerraformSettings,
+}
+
+impl TerraformDoc {
+    /// The document as a JSON value (for tests and tools; printing does not go through it).
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }
 
@@ -258,7 +351,7 @@ fn policy_document(service: &str) -> String {
 const FLOW_LOG_POLICY: &str = r#"{"Statement":[{"Action":["logs:CreateLogStream","logs:PutLogEvents","logs:DescribeLogGroups","logs:DescribeLogStreams"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}"#;
 
 /// The whole Terraform JSON document for `stack`.
-pub fn lower(stack: &Stack) -> Value {
+pub fn lower(stack: &Stack) -> TerraformDoc {
     let net = &stack.network;
     let vpc_id = Tf::attr("aws_vpc", net.vpc_name.as_str(), "id");
     let mut data = Blocks::default();
@@ -417,43 +510,34 @@ pub fn lower(stack: &Stack) -> Value {
         },
     );
 
-    let mut outputs = Map::new();
+    let mut output = BTreeMap::new();
     for instance in &stack.instances {
         lower_instance(stack, instance, &mut res);
-        lower_outputs(stack, instance, &mut outputs);
+        lower_outputs(stack, instance, &mut output);
     }
 
-    let mut root = Map::new();
-    root.insert("data".into(), data.into_value());
-    if !outputs.is_empty() {
-        root.insert("output".into(), Value::Object(outputs));
-    }
-    root.insert("provider".into(), provider(stack));
-    root.insert("resource".into(), res.into_value());
-    root.insert(
-        "terraform".into(),
-        serde_json::json!({ "required_providers": { "aws": { "source": "hashicorp/aws", "version": ">= 5.0" } } }),
-    );
-    Value::Object(root)
-}
-
-fn provider(stack: &Stack) -> Value {
     let p = &stack.provider;
-    let mut aws = Map::new();
-    if let Some(profile) = &p.profile {
-        aws.insert("profile".into(), Tf::lit(profile).0.into());
+    TerraformDoc {
+        data,
+        output,
+        provider: Providers {
+            aws: AwsProvider {
+                profile: p.profile.as_deref().map(Tf::lit),
+                region: p.region.as_str(),
+                shared_config_files: p.shared_config_file.as_deref().map(Tf::lit).into_iter().collect(),
+                shared_credentials_files: p.shared_credentials_file.as_deref().map(Tf::lit).into_iter().collect(),
+            },
+        },
+        resource: res,
+        terraform: TerraformSettings {
+            required_providers: RequiredProviders {
+                aws: RequiredProvider {
+                    source: "hashicorp/aws",
+                    version: ">= 5.0",
+                },
+            },
+        },
     }
-    aws.insert("region".into(), p.region.as_str().into());
-    if let Some(file) = &p.shared_config_file {
-        aws.insert("shared_config_files".into(), Value::Array(vec![Tf::lit(file).0.into()]));
-    }
-    if let Some(file) = &p.shared_credentials_file {
-        aws.insert(
-            "shared_credentials_files".into(),
-            Value::Array(vec![Tf::lit(file).0.into()]),
-        );
-    }
-    serde_json::json!({ "aws": aws })
 }
 
 fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
@@ -519,14 +603,13 @@ fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
     );
 }
 
-fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Map<String, Value>) {
+fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut BTreeMap<String, Output>) {
     let name = instance.name.as_str();
     let o = &stack.outputs;
     let mut add = |suffix: &str, description: String, value: Tf| {
-        let body = Output { description, value };
         outputs.insert(
             instance.name.suffixed(suffix).to_string(),
-            serde_json::to_value(body).unwrap_or(Value::Null),
+            Output { description, value },
         );
     };
     if o.public_ip && instance.public_ip {

@@ -63,41 +63,18 @@ pub fn nix_parse(files: &[PathBuf]) {
     }
 }
 
-/// A Nix expression that imports `infra` with stand-ins for `pkgs` and for terranix (whose
-/// `terranixConfiguration` merges the modules and strips nulls, `_module` and `_ref` as the real
-/// one does) and evaluates to `{ config; service; }`.
+/// The stand-in evaluator shared with the benchmark: `tests/nix/eval-infra.nix`.
+pub fn standin_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nix/eval-infra.nix")
+}
+
+/// A Nix expression: `infra` evaluated through the stand-ins, `{ config; service; unfree; }`.
 pub fn standin_expr(infra: &Path, unit: &str) -> String {
     format!(
-        r#"let
-  strip = v:
-    if builtins.isAttrs v then
-      builtins.mapAttrs (_: strip) (builtins.removeAttrs
-        (builtins.listToAttrs (builtins.filter (a: a.value != null)
-          (map (n: {{ name = n; value = v.${{n}}; }}) (builtins.attrNames v))))
-        [ "_module" "_ref" ])
-    else if builtins.isList v then map strip v
-    else v;
-  terranix = {{
-    lib.terranixConfiguration = {{ system, modules, ... }}: {{
-      config = strip (builtins.foldl' (a: b: a // b) {{ }} modules);
-      __toString = _: "/nix/store/00000000000000000000000000000000-config.tf.json";
-    }};
-  }};
-  pkgs = {{
-    git = "/nix/store/00000000000000000000000000000000-git";
-    opentofu = "/nix/store/00000000000000000000000000000000-opentofu";
-    terraform = "/nix/store/00000000000000000000000000000000-terraform";
-  }};
-  module = import {infra} {{ inherit pkgs terranix; system = "x86_64-linux"; }};
-  service = module.systemd.services.${{{unit}}};
-in {{
-  config = (builtins.head service.restartTriggers).config;
-  service = builtins.removeAttrs service [ "restartTriggers" ];
-  unfree = module ? nixpkgs;
-}}
-"#,
-        infra = infra.display(),
-        unit = nixform::render::nix::string_literal(unit).expect("no NUL"),
+        "import {} {{ infra = {}; unit = {}; }}\n",
+        standin_file().display(),
+        infra.display(),
+        nixform::render::nix::string_literal(unit).expect("no NUL"),
     )
 }
 
