@@ -508,38 +508,27 @@ impl<'a> ser::Serializer for Printer<'a> {
     }
 }
 
-impl ser::SerializeSeq for ListPrinter<'_> {
-    type Ok = ();
-    type Error = NixError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NixError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), NixError> {
-        self.close()
-    }
+/// Sequences, tuples and tuple structs all print as lists.
+macro_rules! list_impls {
+    ($($trait:ident::$method:ident),*) => {
+        $(impl ser::$trait for ListPrinter<'_> {
+            type Ok = ();
+            type Error = NixError;
+            fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NixError> {
+                self.element(v)
+            }
+            fn end(self) -> Result<(), NixError> {
+                self.close()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for ListPrinter<'_> {
-    type Ok = ();
-    type Error = NixError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NixError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), NixError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for ListPrinter<'_> {
-    type Ok = ();
-    type Error = NixError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), NixError> {
-        self.element(v)
-    }
-    fn end(self) -> Result<(), NixError> {
-        self.close()
-    }
-}
+list_impls!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl<'a> ser::SerializeMap for SetPrinter<'a> {
     type Ok = ();

@@ -230,28 +230,6 @@ struct Output {
     value: Tf,
 }
 
-/// Any block body of the document; serializes as the body itself.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Block {
-    Ami(DataAwsAmi),
-    Zones(DataAwsAvailabilityZones),
-    Vpc(AwsVpc),
-    Subnet(AwsSubnet),
-    VpcChild(VpcChild),
-    Association(AwsRouteTableAssociation),
-    Route(AwsRoute),
-    SecurityGroup(AwsSecurityGroup),
-    DefaultSecurityGroup(AwsDefaultSecurityGroup),
-    KeyPair(AwsKeyPair),
-    Instance(Box<AwsInstance>),
-    IamRole(AwsIamRole),
-    InstanceProfile(AwsIamInstanceProfile),
-    RolePolicy(AwsIamRolePolicy),
-    LogGroup(AwsCloudwatchLogGroup),
-    FlowLog(AwsFlowLog),
-}
-
 /// `<type> → <name> → body`, for `resource` and `data`.
 #[derive(Default, Serialize)]
 #[serde(transparent)]
@@ -263,8 +241,15 @@ impl Blocks {
     }
 }
 
-macro_rules! block_from {
-    ($($variant:ident($ty:ty)),* $(,)?) => {
+/// Declares [`Block`], the body of any block (serialized as the body itself), with a `From`
+/// for each resource struct so `Blocks::add` takes the struct directly.
+macro_rules! blocks {
+    ($($variant:ident($ty:ty => $stored:ty)),* $(,)?) => {
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Block {
+            $($variant($stored),)*
+        }
         $(impl From<$ty> for Block {
             fn from(body: $ty) -> Self {
                 Block::$variant(body.into())
@@ -273,23 +258,23 @@ macro_rules! block_from {
     };
 }
 
-block_from!(
-    Ami(DataAwsAmi),
-    Zones(DataAwsAvailabilityZones),
-    Vpc(AwsVpc),
-    Subnet(AwsSubnet),
-    VpcChild(VpcChild),
-    Association(AwsRouteTableAssociation),
-    Route(AwsRoute),
-    SecurityGroup(AwsSecurityGroup),
-    DefaultSecurityGroup(AwsDefaultSecurityGroup),
-    KeyPair(AwsKeyPair),
-    Instance(AwsInstance),
-    IamRole(AwsIamRole),
-    InstanceProfile(AwsIamInstanceProfile),
-    RolePolicy(AwsIamRolePolicy),
-    LogGroup(AwsCloudwatchLogGroup),
-    FlowLog(AwsFlowLog),
+blocks!(
+    Ami(DataAwsAmi => DataAwsAmi),
+    Zones(DataAwsAvailabilityZones => DataAwsAvailabilityZones),
+    Vpc(AwsVpc => AwsVpc),
+    Subnet(AwsSubnet => AwsSubnet),
+    VpcChild(VpcChild => VpcChild),
+    Association(AwsRouteTableAssociation => AwsRouteTableAssociation),
+    Route(AwsRoute => AwsRoute),
+    SecurityGroup(AwsSecurityGroup => AwsSecurityGroup),
+    DefaultSecurityGroup(AwsDefaultSecurityGroup => AwsDefaultSecurityGroup),
+    KeyPair(AwsKeyPair => AwsKeyPair),
+    Instance(AwsInstance => Box<AwsInstance>),
+    IamRole(AwsIamRole => AwsIamRole),
+    InstanceProfile(AwsIamInstanceProfile => AwsIamInstanceProfile),
+    RolePolicy(AwsIamRolePolicy => AwsIamRolePolicy),
+    LogGroup(AwsCloudwatchLogGroup => AwsCloudwatchLogGroup),
+    FlowLog(AwsFlowLog => AwsFlowLog),
 );
 
 #[derive(Serialize)]

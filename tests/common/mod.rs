@@ -26,40 +26,41 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Run `nix-instantiate --eval --strict --json` on `expr` (a file path) and parse the result.
+/// `nix-instantiate` with a private state directory (no daemon, no config needed).
+fn nix_instantiate() -> Command {
+    let mut cmd = Command::new(require_tool("nix-instantiate"));
+    cmd.env("NIX_STATE_DIR", std::env::temp_dir().join("nixform-nix-state"));
+    cmd
+}
+
+/// Run `nix-instantiate` with `args` on `file`; panics with its message when it fails.
 #[track_caller]
-pub fn nix_eval_json(file: &Path) -> serde_json::Value {
-    let out = Command::new(require_tool("nix-instantiate"))
-        .args(["--eval", "--strict", "--json"])
+fn run_nix(args: &[&str], file: &Path) -> Vec<u8> {
+    let out = nix_instantiate()
+        .args(args)
         .arg(file)
-        .env("NIX_STATE_DIR", std::env::temp_dir().join("nixform-nix-state"))
         .output()
         .expect("nix-instantiate runs");
     assert!(
         out.status.success(),
-        "nix-instantiate failed on {}:\n{}",
+        "nix-instantiate {args:?} failed on {}:\n{}",
         file.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("nix-instantiate prints JSON")
+    out.stdout
+}
+
+/// Run `nix-instantiate --eval --strict --json` on `file` and parse the result.
+#[track_caller]
+pub fn nix_eval_json(file: &Path) -> serde_json::Value {
+    serde_json::from_slice(&run_nix(&["--eval", "--strict", "--json"], file)).expect("nix-instantiate prints JSON")
 }
 
 /// `nix-instantiate --parse` each file; panics with the parser's message on the first failure.
 #[track_caller]
 pub fn nix_parse(files: &[PathBuf]) {
     for file in files {
-        let out = Command::new(require_tool("nix-instantiate"))
-            .arg("--parse")
-            .arg(file)
-            .env("NIX_STATE_DIR", std::env::temp_dir().join("nixform-nix-state"))
-            .output()
-            .expect("nix-instantiate runs");
-        assert!(
-            out.status.success(),
-            "{} does not parse:\n{}",
-            file.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_nix(&["--parse"], file);
     }
 }
 
