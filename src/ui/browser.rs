@@ -9,7 +9,10 @@ use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, KeyboardEvent, Url,
+};
 
 /// The localStorage key of the autosaved document.
 pub const STORAGE_KEY: &str = "nixform.document.v1";
@@ -42,6 +45,16 @@ pub fn event_value(e: &Event) -> String {
     } else {
         String::new()
     }
+}
+
+/// Stop the browser's default action (following a link, submitting a form).
+pub fn prevent_default(e: &Event) {
+    e.prevent_default();
+}
+
+/// The key of a keyboard event (`ArrowLeft`, `Enter`, ...).
+pub fn key(e: &KeyboardEvent) -> String {
+    e.key()
 }
 
 /// Whether the checkbox an event came from is checked.
@@ -123,7 +136,9 @@ pub fn clear_fragment() {
 
 /// `window.confirm`; false when it cannot be shown.
 pub fn confirm(message: &str) -> bool {
-    window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+    window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
 }
 
 /// Write `text` to the clipboard.
@@ -167,6 +182,17 @@ pub fn focus(id: &str) {
     if let Some(element) = element {
         element.scroll_into_view();
         let _ = element.focus();
+    }
+}
+
+/// Click the element with `id` (the hidden file input behind the Import button).
+pub fn click(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = element {
+        element.click();
     }
 }
 

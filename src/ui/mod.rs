@@ -1,2 +1,20 @@
-//! The Yew app (wasm32 only). Placeholder until the app lands.
-pub fn start() {}
+//! The Yew app (wasm32 only): a form over the stack document and live previews of the four
+//! generated files. It calls `model` and `render` and never builds JSON or Nix text itself.
+//!
+//! Layout: [`state`] (the pure reducer), [`app`] (the root: memo, effects, layout), [`form`]
+//! (one fieldset per file) over [`field`], [`preview`], [`lint_panel`], [`output`] (what is
+//! derived from the document), and [`browser`], the only module that calls web-sys.
+
+pub mod app;
+pub mod browser;
+pub mod field;
+pub mod form;
+pub mod lint_panel;
+pub mod output;
+pub mod preview;
+pub mod state;
+
+/// Mount the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

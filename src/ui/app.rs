@@ -1,0 +1,175 @@
+//! The root component: owns the state (a reducer over the document), derives the outputs
+//! with `use_memo`, autosaves in an effect, and lays out the header, the banner, the form,
+//! the previews and the security panel. Share, import and reset live in the header.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::field::{Fields, Messages};
+use super::form::Form;
+use super::lint_panel::LintPanel;
+use super::output::{Outcome, Shared};
+use super::preview::Preview;
+use super::state::{Action, Level, Notice, State};
+use crate::model::document::MAX_DOCUMENT_BYTES;
+use crate::model::{share, Document};
+
+/// Read a picked or dropped file and import it; too large or unreadable files only get a message.
+fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
+    let (size, file_name) = browser::file_info(&file);
+    if size > MAX_DOCUMENT_BYTES as f64 {
+        dispatch.emit(Action::Notify(Notice::new(
+            Level::Error,
+            format!("{file_name} was not imported: it is {size} bytes; at most 1 MiB is accepted. The form was not changed."),
+        )));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match browser::read_text(file).await {
+            Ok(text) => dispatch.emit(Action::Import { file_name, text }),
+            Err(e) => dispatch.emit(Action::Notify(Notice::new(
+                Level::Error,
+                format!("{file_name} could not be read: {e}. The form was not changed."),
+            ))),
+        }
+    });
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State::load(&browser::fragment(), browser::load_saved().as_deref()));
+    let dispatch = state.dispatcher().to_callback();
+
+    let outcome = Shared(use_memo(state.doc.clone(), |doc| Outcome::of(doc)));
+    let messages = use_memo((outcome.clone(), state.refused.clone()), |(outcome, refused)| {
+        Messages {
+            errors: outcome.errors_by_path(),
+            refused: refused.iter().map(|(p, r)| (p.clone(), r.clone())).collect(),
+        }
+    });
+
+    // Autosave after every edit made in this page (never on load: see `State::revision`).
+    {
+        let doc = state.doc.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0 {
+                browser::save(&doc.to_json());
+                // A share link in the address bar now describes an older stack: drop it so a
+                // reload shows what was just saved.
+                if browser::fragment().starts_with(share::PREFIX) {
+                    browser::clear_fragment();
+                }
+            }
+        });
+    }
+
+    let on_share = {
+        let doc = state.doc.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(url) = browser::set_fragment(&share::encode(&doc)) else {
+                return;
+            };
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match browser::copy(url).await {
+                    Ok(()) => Notice::new(
+                        Level::Success,
+                        "Share link copied. The stack is in the link's #fragment, which browsers never send to a server.",
+                    ),
+                    Err(_) => Notice::new(Level::Info, "The share link is in the address bar: copy it from there."),
+                };
+                dispatch.emit(Action::Notify(notice));
+            });
+        })
+    };
+    let on_import_click = Callback::from(|_: MouseEvent| browser::click("import-file"));
+    let on_import_pick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = browser::event_file(&e) {
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+    let on_drop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            browser::prevent_default(&e);
+            if let Some(file) = browser::dropped_file(&e) {
+                import_file(file, dispatch.clone());
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| browser::prevent_default(&e));
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if browser::confirm("Reset the form to the default stack? Everything you entered is replaced.") {
+                dispatch.emit(Action::Replace {
+                    doc: Box::new(Document::default()),
+                    notice: Some(Notice::new(Level::Info, "The form was reset to the default stack.")),
+                });
+            }
+        })
+    };
+
+    let banner = state.notice.as_ref().map(|n| {
+        let class = match n.level {
+            Level::Info => "info",
+            Level::Success => "success",
+            Level::Error => "error",
+        };
+        let role = if n.level == Level::Error { "alert" } else { "status" };
+        html! {
+            <div class={classes!("banner", class)} role={role}>
+                <div class="banner-text">
+                    <p>{ n.text.clone() }</p>
+                    if !n.details.is_empty() {
+                        <ul>{ for n.details.iter().map(|d| html! { <li><code>{ d.clone() }</code></li> }) }</ul>
+                    }
+                </div>
+                <button type="button" class="btn ghost" aria-label="Dismiss this message"
+                    onclick={dispatch.reform(|_| Action::Dismiss)}>{ "Dismiss" }</button>
+            </div>
+        }
+    });
+
+    let fields = Fields {
+        msgs: Rc::clone(&messages),
+        on_edit: dispatch.clone(),
+    };
+
+    html! {
+        <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
+            <header class="top">
+                <div class="brand">
+                    <h1>{ "nixform" }</h1>
+                    <p class="tagline">{ "An EC2 + VPC stack for a NixOS host, as Terraform JSON and terranix. Runs entirely in your browser: nothing you type leaves this page." }</p>
+                </div>
+                <nav class="actions" aria-label="Stack">
+                    <button type="button" class="btn" onclick={on_share}>{ "Share link" }</button>
+                    <button type="button" class="btn" onclick={on_import_click}>{ "Import config.tf.json" }</button>
+                    <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                        accept=".json,application/json" onchange={on_import_pick} />
+                    <button type="button" class="btn danger" onclick={on_reset}>{ "Reset" }</button>
+                </nav>
+            </header>
+            { for banner }
+            <main class="layout">
+                <div class="form-col">
+                    <Form doc={state.doc.clone()} {fields} />
+                </div>
+                <aside class="side-col">
+                    <Preview outcome={outcome.clone()} />
+                    <LintPanel outcome={outcome} on_edit={dispatch} />
+                </aside>
+            </main>
+            <footer class="foot">
+                <p>{ "Tip: drop a config.tf.json anywhere on the page to import it. Your form is saved in this browser as you type." }</p>
+            </footer>
+        </div>
+    }
+}

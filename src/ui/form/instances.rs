@@ -1,0 +1,92 @@
+//! Instances: one card per EC2 instance (add/remove), with its type, subnet, root volume,
+//! hardening switches, tags (add/remove) and user data.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::button;
+use crate::model::document::InstanceDoc;
+use crate::ui::field::{options, Fields};
+use crate::ui::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub doc: Vec<InstanceDoc>,
+    /// The names of the stack's subnets, for the subnet select.
+    pub subnets: Vec<String>,
+    pub fields: Fields,
+}
+
+#[function_component]
+pub fn Instances(props: &Props) -> Html {
+    let volume_types = use_memo((), |_| {
+        options(&[("gp3", "gp3"), ("gp2", "gp2"), ("io1", "io1"), ("io2", "io2")])
+    });
+    let subnets = use_memo(props.subnets.clone(), |names| -> Rc<[(AttrValue, AttrValue)]> {
+        names
+            .iter()
+            .map(|n| (AttrValue::from(n.clone()), AttrValue::from(n.clone())))
+            .collect()
+    });
+    let f = &props.fields;
+    html! {
+        <fieldset id="section-instances">
+            <legend>{ "Instances" }</legend>
+            { f.list_message("instances") }
+            { for props.doc.iter().enumerate().map(|(i, d)| instance(f, i, d, &subnets, &volume_types)) }
+            { button("Add instance", None, "add", f.on_edit.reform(|_| Action::AddInstance)) }
+        </fieldset>
+    }
+}
+
+fn instance(
+    f: &Fields,
+    i: usize,
+    d: &InstanceDoc,
+    subnets: &Rc<[(AttrValue, AttrValue)]>,
+    volume_types: &Rc<[(AttrValue, AttrValue)]>,
+) -> Html {
+    let base = format!("instances[{i}]");
+    let p = |field: &str| format!("{base}.{field}");
+    let title = format!("Instance {}: {}", i + 1, d.name);
+    html! {
+        <section class="row-card instance" aria-label={title.clone()}>
+            <h3 class="sub">{ title }</h3>
+            <div class="grid">
+                { f.text(&p("name"), "Name", "Terraform name, e.g. nixos_x86-64.", &d.name) }
+                { f.suggest(&p("instance_type"), "Instance type", "family.size, e.g. t3.micro or t4g.small.", &d.instance_type, "instance-types") }
+                { f.select(&p("subnet"), "Subnet", "One of the subnets above.", &d.subnet, subnets) }
+                { f.number(&p("root_volume_size"), "Root volume size (GiB)", "At least the image size, e.g. 30.", &d.root_volume_size) }
+                { f.select(&p("root_volume_type"), "Root volume type", "gp3 is the cheapest general-purpose SSD.", &d.root_volume_type, volume_types) }
+            </div>
+            <div class="checks">
+                { f.check(&p("public_ip"), "Public IP address", "Needed to reach the host over SSH without a VPN.", d.public_ip) }
+                { f.check(&p("root_volume_encrypted"), "Encrypt the root volume", "With the account's default KMS key (CKV_AWS_8).", d.root_volume_encrypted) }
+                { f.check(&p("imdsv2_required"), "Require IMDSv2", "Metadata tokens only (CKV_AWS_79).", d.imdsv2_required) }
+                { f.check(&p("monitoring"), "Detailed monitoring", "1-minute CloudWatch metrics, billed (CKV_AWS_126).", d.monitoring) }
+                { f.check(&p("ebs_optimized"), "EBS-optimized", "Dedicated disk bandwidth; not on t2 (CKV_AWS_135).", d.ebs_optimized) }
+                { f.check(&p("iam_role"), "IAM role", "An instance profile with short-lived credentials (CKV2_AWS_41).", d.iam_role) }
+                { f.check(&p("ignore_ami_changes"), "Ignore AMI changes", "A newer NixOS AMI does not replace the running host.", d.ignore_ami_changes) }
+            </div>
+            <h4 class="sub">{ "Tags" }</h4>
+            { for d.tags.iter().enumerate().map(|(j, t)| html! {
+                <div class="row-card tag" role="group" aria-label={format!("Tag {}", j + 1)}>
+                    <div class="grid">
+                        { f.text(&format!("{base}.tags[{j}].key"), "Key", "e.g. Environment.", &t.key) }
+                        { f.text(&format!("{base}.tags[{j}].value"), "Value", "e.g. production.", &t.value) }
+                    </div>
+                    { button("Remove", Some(format!("Remove tag {} of instance {}", j + 1, i + 1)), "remove",
+                        f.on_edit.reform(move |_| Action::RemoveTag(i, j))) }
+                </div>
+            }) }
+            { button("Add tag", Some(format!("Add a tag to instance {}", i + 1)), "add", f.on_edit.reform(move |_| Action::AddTag(i))) }
+            <div class="grid">
+                <div class="wide">
+                    { f.area(&p("user_data"), "User data", "Optional: a configuration.nix (or #! script) applied at first boot; at most 16 KB.", &d.user_data) }
+                </div>
+            </div>
+            { button("Remove instance", Some(format!("Remove instance {}", i + 1)), "remove", f.on_edit.reform(move |_| Action::RemoveInstance(i))) }
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! Network: the VPC block, its subnets (add/remove), the VPC's guard rails, and (folded away)
+//! the Terraform names of the VPC, gateway, route table and route.
+
+use yew::prelude::*;
+
+use super::button;
+use crate::model::document::NetworkDoc;
+use crate::ui::field::Fields;
+use crate::ui::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub doc: NetworkDoc,
+    pub region: AttrValue,
+    pub fields: Fields,
+}
+
+#[function_component]
+pub fn Network(props: &Props) -> Html {
+    let (d, f) = (&props.doc, &props.fields);
+    let zones = html! {
+        <datalist id="zones">
+            <option value="automatic" />
+            { for ["a", "b", "c", "d"].iter().map(|z| html! { <option value={format!("{}{z}", props.region)} /> }) }
+        </datalist>
+    };
+    let subnets = subnet_rows(d, f);
+    html! {
+        <fieldset id="section-network">
+            <legend>{ "Network" }</legend>
+            <div class="grid">
+                { f.text("network.vpc_cidr", "VPC CIDR block", "Between /16 and /28, e.g. 10.10.0.0/24.", &d.vpc_cidr) }
+            </div>
+            <h3 class="sub">{ "Subnets" }</h3>
+            { f.list_message("network.subnets") }
+            { subnets }
+            { button("Add subnet", None, "add", f.on_edit.reform(|_| Action::AddSubnet)) }
+            { zones }
+            <div class="checks">
+                { f.check("network.restrict_default_security_group", "Lock the VPC's default security group", "Manages it with no rules (CKV2_AWS_12).", d.restrict_default_security_group) }
+                { f.check("network.flow_logs", "VPC flow logs", "Records connections in a CloudWatch log group (CKV2_AWS_11).", d.flow_logs) }
+            </div>
+            if d.flow_logs {
+                <div class="grid">
+                    { f.number("network.flow_log_retention_days", "Flow log retention (days)", "A CloudWatch value: 1, 7, 30, 90, 365, … (0: forever).", &d.flow_log_retention_days) }
+                </div>
+            }
+            <details>
+                <summary>{ "Advanced: resource names" }</summary>
+                <div class="grid">
+                    { f.text("network.vpc_name", "VPC name", "Terraform name of the aws_vpc.", &d.vpc_name) }
+                    { f.text("network.gateway_name", "Internet gateway name", "Terraform name of the aws_internet_gateway.", &d.gateway_name) }
+                    { f.text("network.route_table_name", "Route table name", "Terraform name of the aws_route_table.", &d.route_table_name) }
+                    { f.text("network.route_name", "Route name", "Terraform name of the default aws_route.", &d.route_name) }
+                </div>
+            </details>
+        </fieldset>
+    }
+}
+
+fn subnet_rows(d: &NetworkDoc, f: &Fields) -> Html {
+    html! {
+        { for d.subnets.iter().enumerate().map(|(i, s)| {
+            let base = format!("network.subnets[{i}]");
+            html! {
+                <div class="row-card" role="group" aria-label={format!("Subnet {}", i + 1)}>
+                    <div class="grid three">
+                        { f.text(&format!("{base}.name"), "Name", "Terraform name, e.g. nix-subnet.", &s.name) }
+                        { f.text(&format!("{base}.cidr"), "CIDR block", "Inside the VPC, e.g. 10.10.0.0/25.", &s.cidr) }
+                        { f.suggest(&format!("{base}.availability_zone"), "Availability zone", "e.g. ap-southeast-2a, or automatic.", &s.availability_zone, "zones") }
+                    </div>
+                    { button("Remove", Some(format!("Remove subnet {}", i + 1)), "remove", f.on_edit.reform(move |_| Action::RemoveSubnet(i))) }
+                </div>
+            }
+        }) }
+    }
+}

@@ -1,0 +1,112 @@
+//! Security group: its names and the inbound/outbound rule tables (add with presets, remove).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::button;
+use crate::model::document::{RuleDoc, SecurityGroupDoc};
+use crate::ui::field::{options, Fields};
+use crate::ui::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub doc: SecurityGroupDoc,
+    pub fields: Fields,
+}
+
+fn outbound(mut rule: RuleDoc) -> RuleDoc {
+    rule.description = rule.description.replace(" in", " out");
+    rule
+}
+
+#[function_component]
+pub fn SecurityGroup(props: &Props) -> Html {
+    let protocols = use_memo((), |_| {
+        options(&[
+            ("tcp", "TCP"),
+            ("udp", "UDP"),
+            ("icmp", "ICMP"),
+            ("icmpv6", "ICMPv6"),
+            ("all", "All"),
+        ])
+    });
+    let (d, f) = (&props.doc, &props.fields);
+    let add = |egress: bool, label: &'static str, rule: fn() -> RuleDoc| {
+        let aria = format!("Add {} rule: {label}", if egress { "outbound" } else { "inbound" });
+        let make = move |_| Action::AddRule {
+            egress,
+            rule: if egress { outbound(rule()) } else { rule() },
+        };
+        button(format!("+ {label}"), Some(aria), "add", f.on_edit.reform(make))
+    };
+    html! {
+        <fieldset id="section-security-group">
+            <legend>{ "Security group" }</legend>
+            <div class="grid">
+                { f.text("security_group.name", "Group name", "The name in AWS; empty lets AWS choose. Not sg-….", &d.name) }
+                { f.text("security_group.description", "Description", "Empty keeps \"Managed by Terraform\".", &d.description) }
+            </div>
+            <h3 class="sub">{ "Inbound rules" }</h3>
+            { rules(f, &protocols, false, &d.ingress) }
+            <div class="buttons">
+                { add(false, "SSH", RuleDoc::ssh) }
+                { add(false, "HTTP", RuleDoc::http) }
+                { add(false, "HTTPS", RuleDoc::https) }
+                { add(false, "Custom", RuleDoc::custom) }
+            </div>
+            <h3 class="sub">{ "Outbound rules" }</h3>
+            { rules(f, &protocols, true, &d.egress) }
+            <div class="buttons">
+                { add(true, "All traffic", RuleDoc::all_out) }
+                { add(true, "HTTPS", RuleDoc::https) }
+                { add(true, "HTTP", RuleDoc::http) }
+                { add(true, "Custom", RuleDoc::custom) }
+            </div>
+            <details>
+                <summary>{ "Advanced: resource name" }</summary>
+                <div class="grid">
+                    { f.text("security_group.resource_name", "Resource name", "Terraform name of the aws_security_group.", &d.resource_name) }
+                </div>
+            </details>
+        </fieldset>
+    }
+}
+
+fn rules(f: &Fields, protocols: &Rc<[(AttrValue, AttrValue)]>, egress: bool, list: &[RuleDoc]) -> Html {
+    let (key, word) = if egress {
+        ("egress", "Outbound")
+    } else {
+        ("ingress", "Inbound")
+    };
+    html! {
+        <>
+            { f.list_message(&format!("security_group.{key}")) }
+            { for list.iter().enumerate().map(|(i, r)| {
+                let base = format!("security_group.{key}[{i}]");
+                let ports = !matches!(r.protocol.as_str(), "all");
+                let (from, to) = if r.protocol.starts_with("icmp") {
+                    ("ICMP type", "ICMP code")
+                } else {
+                    ("From port", "To port")
+                };
+                html! {
+                    <div class="row-card" role="group" aria-label={format!("{word} rule {}", i + 1)}>
+                        <div class="grid rule">
+                            { f.text(&format!("{base}.description"), "Description", "What the rule is for.", &r.description) }
+                            { f.select(&format!("{base}.protocol"), "Protocol", "", &r.protocol, protocols) }
+                            if ports {
+                                { f.number(&format!("{base}.from_port"), from, "", &r.from_port) }
+                                { f.number(&format!("{base}.to_port"), to, "", &r.to_port) }
+                            }
+                            { f.text(&format!("{base}.ipv4_cidrs"), "IPv4 CIDR blocks", "Comma-separated, e.g. 203.0.113.7/32.", &r.ipv4_cidrs) }
+                            { f.text(&format!("{base}.ipv6_cidrs"), "IPv6 CIDR blocks", "e.g. ::/0; empty: none.", &r.ipv6_cidrs) }
+                        </div>
+                        { button("Remove", Some(format!("Remove {} rule {}", word.to_lowercase(), i + 1)), "remove",
+                            f.on_edit.reform(move |_| Action::RemoveRule { egress, index: i })) }
+                    </div>
+                }
+            }) }
+        </>
+    }
+}

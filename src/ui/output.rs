@@ -1,0 +1,80 @@
+//! What the app derives from the document on every change: the typed stack (or the field
+//! errors), the four files and the lint findings. Computed in `use_memo`, never stored in
+//! state; handed to components behind [`Shared`], which compares by pointer.
+
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::model::lint::{lint, Finding};
+use crate::model::{validate, Document, FieldError, Stack};
+use crate::render::{render_all, Files};
+
+/// The outputs of one document.
+pub enum Outcome {
+    Ready {
+        stack: Box<Stack>,
+        files: Files,
+        findings: Vec<Finding>,
+    },
+    /// The form has errors: no files until they are fixed.
+    Invalid(Vec<FieldError>),
+    /// The stack is valid but could not be printed (a renderer refused a value).
+    Failed(String),
+}
+
+impl Outcome {
+    pub fn of(doc: &Document) -> Outcome {
+        match validate(doc) {
+            Err(errors) => Outcome::Invalid(errors),
+            Ok(stack) => match render_all(&stack) {
+                Ok(files) => Outcome::Ready {
+                    findings: lint(&stack),
+                    stack: Box::new(stack),
+                    files,
+                },
+                Err(e) => Outcome::Failed(e.to_string()),
+            },
+        }
+    }
+
+    /// Field path → message(s), for the fields to show next to themselves.
+    pub fn errors_by_path(&self) -> HashMap<String, String> {
+        let mut out: HashMap<String, String> = HashMap::new();
+        if let Outcome::Invalid(errors) = self {
+            for e in errors {
+                let message = e.kind.to_string();
+                out.entry(e.path.clone())
+                    .and_modify(|m| {
+                        m.push_str("; ");
+                        m.push_str(&message);
+                    })
+                    .or_insert(message);
+            }
+        }
+        out
+    }
+}
+
+/// An `Rc` that props compare by identity: memoised values are equal only when they are the
+/// same computation, which is cheaper and exact for what `use_memo` returns.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

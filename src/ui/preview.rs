@@ -1,0 +1,205 @@
+//! The previews: one tab per generated file, the active one highlighted with line numbers,
+//! Copy / Download per file and "Download all" as a zip. While the form has errors it lists
+//! them as links to the fields instead, and the buttons are disabled.
+//!
+//! Only the active tab is highlighted (memoised on the outcome and the tab). The highlighter
+//! escapes all text, so its HTML is inserted as is.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::field::field_id;
+use super::output::{Outcome, Shared};
+use crate::render::highlight::{highlight, Lang};
+use crate::render::{files::readme, zip::zip, Files};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub outcome: Shared<Outcome>,
+}
+
+fn mime(name: &str) -> &'static str {
+    if name.ends_with(".json") {
+        "application/json"
+    } else {
+        "text/plain"
+    }
+}
+
+/// A status line next to the buttons ("Copied", "Downloaded", an error), tied to the outcome it
+/// was about: it disappears as soon as the files change.
+#[derive(Clone, PartialEq)]
+struct Status {
+    outcome: usize,
+    text: String,
+    error: bool,
+}
+
+fn tab_id(name: &str) -> String {
+    format!("tab-{}", name.replace('.', "-"))
+}
+
+#[function_component]
+pub fn Preview(props: &Props) -> Html {
+    let active = use_state(|| 0usize);
+    let status = use_state(|| None::<Status>);
+    let outcome = props.outcome.clone();
+    let key = Rc::as_ptr(&outcome.0) as usize;
+
+    let highlighted = use_memo((outcome.clone(), *active), |(outcome, active)| {
+        let name = Files::NAMES[*active % Files::NAMES.len()];
+        match &*outcome.0 {
+            Outcome::Ready { files, .. } => {
+                let text = files.get(name).unwrap_or_default();
+                Some(AttrValue::from(highlight(text, Lang::for_file(name))))
+            }
+            _ => None,
+        }
+    });
+
+    use_effect(browser::count_render);
+
+    let say = {
+        let status = status.clone();
+        move |result: Result<String, String>| {
+            let (text, error) = match result {
+                Ok(t) => (t, false),
+                Err(t) => (t, true),
+            };
+            status.set(Some(Status {
+                outcome: key,
+                text,
+                error,
+            }));
+        }
+    };
+
+    let ready = matches!(&*outcome.0, Outcome::Ready { .. });
+    let name = Files::NAMES[*active % Files::NAMES.len()];
+
+    let on_copy = {
+        let outcome = outcome.clone();
+        let say = say.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Outcome::Ready { files, .. } = &*outcome.0 {
+                let text = files.get(name).unwrap_or_default().to_owned();
+                let say = say.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    say(browser::copy(text).await.map(|()| format!("Copied {name}")));
+                });
+            }
+        })
+    };
+    let on_download = {
+        let outcome = outcome.clone();
+        let say = say.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Outcome::Ready { files, .. } = &*outcome.0 {
+                let text = files.get(name).unwrap_or_default();
+                say(browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
+            }
+        })
+    };
+    let on_zip = {
+        let outcome = outcome.clone();
+        let say = say.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Outcome::Ready { files, stack, .. } = &*outcome.0 {
+                let readme = readme(stack);
+                let mut entries: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (n, t.as_bytes())).collect();
+                entries.push(("README.md", readme.as_bytes()));
+                let archive = zip(&entries);
+                let file = format!("nixform-{}.zip", stack.provisioner.host_name);
+                say(browser::download(&file, &archive, "application/zip").map(|()| format!("Downloaded {file}")));
+            }
+        })
+    };
+
+    let select = |i: usize| {
+        let active = active.clone();
+        Callback::from(move |_: MouseEvent| active.set(i))
+    };
+    let on_tab_key = {
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let n = Files::NAMES.len();
+            let next = match browser::key(&e).as_str() {
+                "ArrowRight" => (*active + 1) % n,
+                "ArrowLeft" => (*active + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            browser::prevent_default(&e);
+            active.set(next);
+            browser::focus(&tab_id(Files::NAMES[next]));
+        })
+    };
+
+    let tabs = html! {
+        <div class="tabs" role="tablist" aria-label="Generated files" onkeydown={on_tab_key}>
+            { for Files::NAMES.iter().enumerate().map(|(i, n)| {
+                let selected = i == *active;
+                html! {
+                    <button type="button" role="tab" id={tab_id(n)} class="tab"
+                        aria-selected={if selected { "true" } else { "false" }}
+                        aria-controls="preview-panel" tabindex={if selected { "0" } else { "-1" }}
+                        onclick={select(i)}>{ *n }</button>
+                }
+            }) }
+        </div>
+    };
+
+    let status_line = match &*status {
+        Some(s) if s.outcome == key => html! {
+            <span class={classes!("status", s.error.then_some("error"))}>{ s.text.clone() }</span>
+        },
+        _ => Html::default(),
+    };
+
+    let body = match (&*outcome.0, &*highlighted) {
+        (Outcome::Ready { .. }, Some(html)) => html! {
+            <pre class="code" tabindex="0" aria-label={format!("{name} contents")}><code>{ Html::from_html_unchecked(html.clone()) }</code></pre>
+        },
+        (Outcome::Invalid(errors), _) => html! {
+            <div class="problems" role="status">
+                <p><strong>{ format!("The form has {} problem{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }) }</strong>
+                    { " The files appear again when they are fixed; nothing you typed is lost." }</p>
+                <ul>
+                    { for errors.iter().map(|e| {
+                        let id = field_id(&e.path);
+                        let onclick = {
+                            let id = id.clone();
+                            Callback::from(move |ev: MouseEvent| {
+                                browser::prevent_default(&ev);
+                                browser::focus(&id);
+                            })
+                        };
+                        html! { <li><a href={format!("#{id}")} {onclick}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li> }
+                    }) }
+                </ul>
+            </div>
+        },
+        (Outcome::Failed(message), _) => html! {
+            <div class="problems" role="status"><p>{ format!("The files could not be generated: {message}") }</p></div>
+        },
+        _ => Html::default(),
+    };
+
+    html! {
+        <section class="preview" aria-label="Preview">
+            { tabs }
+            <div class="toolbar">
+                <button type="button" class="btn primary" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
+                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ format!("Download {name}") }</button>
+                <button type="button" class="btn" disabled={!ready} onclick={on_zip}>{ "Download all (.zip)" }</button>
+                <span aria-live="polite">{ status_line }</span>
+            </div>
+            <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(name)} class="panel">
+                { body }
+            </div>
+        </section>
+    }
+}
