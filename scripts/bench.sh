@@ -19,7 +19,8 @@ cargo build --locked --release --quiet --bin nixform
 
 echo "==> browser benchmark (release build, headless Chromium)" >&2
 bash scripts/build-web.sh >&2
-node tests/e2e/bench.mjs > "$out/browser.json"
+node benches/browser.mjs > "$out/browser.json"
+cat "$out/browser.json" >&2
 
 python3 - "$out" <<'PY'
 import gzip, json, pathlib, statistics, subprocess, sys, time
