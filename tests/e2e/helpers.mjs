@@ -1,0 +1,141 @@
+// Shared fixtures for the e2e tests: a fresh Chromium with its own --user-data-dir (profile,
+// storage and permissions) per test, a record of every request and of console errors.
+// BASE_URL (http://127.0.0.1:PORT/) and NIXFORM_CLI are set by scripts/test-web.sh.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+export const ORIGIN = new URL(BASE_URL).origin;
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+export const STORAGE_KEY = 'nixform.document.v1';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** A fresh persistent profile per test: own user-data-dir, storage, clipboard permission. */
+export async function open(t, { colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'nixform-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: ARGS,
+    viewport,
+    colorScheme,
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  const requests = [];
+  const problems = [];
+  const watch = (page) => {
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      const text = m.text();
+      // Chromium's own notice about preload + integrity is not an app problem.
+      if (m.type() === 'error' || /Content Security Policy|Refused to/.test(text)) problems.push(`console: ${text}`);
+    });
+    page.on('dialog', (d) => d.accept());
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  const session = {
+    context,
+    page,
+    requests,
+    problems,
+    /** Open another page in the same profile. */
+    async newPage() {
+      return context.newPage();
+    },
+  };
+  t.after(async () => {
+    await context.close();
+  });
+  return session;
+}
+
+/** Every request went to the app's own origin (or was a blob:/data: URL made by the page). */
+export function assertSameOrigin(session) {
+  const foreign = session.requests.filter((u) => !u.startsWith(ORIGIN + '/') && !/^(blob|data):/.test(u));
+  assert.deepEqual(foreign, [], 'requests to another origin');
+}
+
+export function assertNoProblems(session) {
+  assert.deepEqual(session.problems, [], 'console errors or page errors');
+}
+
+/** Load the app and wait until the previews (or the error list) are there. */
+export async function load(page, hash = '') {
+  await page.goto(BASE_URL + hash);
+  await page.waitForSelector('.panel pre.code, .panel .problems', { timeout: 15000 });
+}
+
+export const field = (page, path) => page.locator('#' + fieldId(path));
+
+export function fieldId(path) {
+  return 'f-' + path.replace(/[.[]/g, '-').replace(/]/g, '');
+}
+
+/** Type like a person: clear, then one key at a time (each keystroke is an input event). */
+export async function retype(page, path, text) {
+  const input = field(page, path);
+  await input.fill('');
+  await input.pressSequentially(text);
+}
+
+export async function previewText(page) {
+  return page.locator('.panel pre.code').innerText();
+}
+
+export async function stored(page) {
+  return page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+}
+
+export async function selectTab(page, name) {
+  await page.getByRole('tab', { name }).click();
+  await page.waitForSelector(`.tab[aria-selected="true"]:text-is("${name}")`);
+}
+
+/** Download the active tab's file; returns its bytes. */
+export async function downloadActive(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.toolbar button', { hasText: /^Download (?!all)/ }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** The values of every form control, by id. */
+export async function formValues(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('form input, form select, form textarea')]
+        .filter((e) => e.id)
+        .map((e) => [e.id, e.type === 'checkbox' ? e.checked : e.value]),
+    ),
+  );
+}
+
+/** The document inside a `#s=` share URL. */
+export function decodeShare(url) {
+  const fragment = new URL(url).hash.replace(/^#s=/, '');
+  return JSON.parse(inflateRawSync(Buffer.from(fragment, 'base64url')).toString('utf8'));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+export async function findingIds(page) {
+  return page.locator('.findings .finding').evaluateAll((els) => els.map((e) => e.dataset.check));
+}

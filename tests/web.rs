@@ -1,0 +1,196 @@
+#![cfg(target_arch = "wasm32")]
+//! Component tests in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
+//! the pure reducer's rules for refusals, loading and imports, and the mounted app reacting to
+//! input events. Render, then `yew::scheduler::flush().await`; no sleeps.
+
+use nixform::model::{share, Document};
+use nixform::ui::app::App;
+use nixform::ui::browser::STORAGE_KEY;
+use nixform::ui::state::{Action, Level, State};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, EventInit, HtmlInputElement};
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn reduce(state: State, action: Action) -> State {
+    (*std::rc::Rc::new(state).reduce(action)).clone()
+}
+
+fn fresh() -> State {
+    State::load("", None)
+}
+
+#[wasm_bindgen_test]
+fn a_refused_paste_keeps_the_document_and_shows_why() {
+    let before = fresh();
+    let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----";
+    let after = reduce(
+        before.clone(),
+        Action::SetText {
+            path: "key_pair.public_key".into(),
+            value: key.into(),
+        },
+    );
+    assert_eq!(after.doc, before.doc);
+    assert_eq!(after.revision, 0, "nothing to autosave");
+    let refusal = after.refused.get("key_pair.public_key").expect("a refusal message");
+    assert!(refusal.message.contains("private key"), "{}", refusal.message);
+    // The same paste again gets a new sequence number, so the field re-renders its old value.
+    let again = reduce(
+        after.clone(),
+        Action::SetText {
+            path: "key_pair.public_key".into(),
+            value: key.into(),
+        },
+    );
+    assert_ne!(again.refused["key_pair.public_key"].seq, refusal.seq);
+    // A good edit clears the message and counts a revision.
+    let fixed = reduce(
+        again,
+        Action::SetText {
+            path: "key_pair.public_key".into(),
+            value: "ssh-ed25519 AAAA x".into(),
+        },
+    );
+    assert!(fixed.refused.is_empty());
+    assert_eq!(fixed.revision, 1);
+}
+
+#[wasm_bindgen_test]
+fn loading_prefers_the_link_then_the_autosave_and_survives_corruption() {
+    let mut shared = Document::default();
+    shared.provisioner.host_name = "from-link".into();
+    let mut saved = Document::default();
+    saved.provisioner.host_name = "from-storage".into();
+    let saved_json = saved.to_json();
+
+    let s = State::load(&share::encode(&shared), Some(&saved_json));
+    assert_eq!(s.doc.provisioner.host_name, "from-link");
+    assert_eq!(s.revision, 0, "opening a link does not overwrite the autosave");
+
+    let s = State::load("s=garbage", Some(&saved_json));
+    assert_eq!(s.doc.provisioner.host_name, "from-storage");
+    let notice = s.notice.expect("a banner");
+    assert_eq!(notice.level, Level::Error);
+    assert!(notice.text.contains("could not be opened"), "{}", notice.text);
+
+    let s = State::load("", Some("{not json"));
+    assert_eq!(*s.doc, Document::default());
+    assert_eq!(s.revision, 0, "the corrupt autosave is not overwritten on load");
+    assert!(s.notice.is_some());
+
+    let s = State::load("f-network-vpc_cidr", None);
+    assert!(s.notice.is_none(), "other fragments are not share links");
+}
+
+#[wasm_bindgen_test]
+fn a_failed_import_leaves_the_form_alone() {
+    let before = fresh();
+    for text in ["not json", "{\"name\": \"left-pad\"}", ""] {
+        let after = reduce(
+            before.clone(),
+            Action::Import {
+                file_name: "x.json".into(),
+                text: text.into(),
+            },
+        );
+        assert_eq!(after.doc, before.doc);
+        assert_eq!(after.revision, 0);
+        assert_eq!(after.notice.map(|n| n.level), Some(Level::Error));
+    }
+}
+
+#[wasm_bindgen_test]
+fn list_edits_add_unique_names_and_remove() {
+    let s = reduce(fresh(), Action::AddInstance);
+    assert_eq!(s.doc.instances.len(), 2);
+    assert_ne!(s.doc.instances[0].name, s.doc.instances[1].name);
+    let s = reduce(s, Action::AddSubnet);
+    assert_eq!(s.doc.network.subnets[1].name, "nix-subnet-2");
+    let s = reduce(s, Action::RemoveInstance(0));
+    assert_eq!(s.doc.instances.len(), 1);
+    let s = reduce(s, Action::RemoveSubnet(7));
+    assert_eq!(s.doc.network.subnets.len(), 2, "an out-of-range index is ignored");
+}
+
+// ---- the mounted app ----------------------------------------------------------------------------
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+async fn mount() -> Element {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+    let root = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&root).expect("append");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+async fn type_into(root: &Element, id: &str, value: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the input");
+    input.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_app_renders_previews_and_follows_input() {
+    let root = mount().await;
+    let code = text_of(&root, ".panel pre.code");
+    assert!(code.contains("\"aws_vpc\""), "{code}");
+    assert!(text_of(&root, ".findings").contains("CKV_AWS_24"));
+
+    type_into(&root, "f-instances-0-instance_type", "t3.nano").await;
+    assert!(text_of(&root, ".panel pre.code").contains("\"t3.nano\""));
+    let renders = document()
+        .body()
+        .and_then(|b| b.get_attribute("data-renders"))
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    assert!(renders >= 2, "the render counter moves ({renders})");
+
+    type_into(&root, "f-network-vpc_cidr", "10.0.0.0/99").await;
+    assert!(root.query_selector(".panel pre.code").ok().flatten().is_none());
+    assert!(text_of(&root, ".panel .problems").contains("network.vpc_cidr"));
+    assert!(text_of(&root, "#f-network-vpc_cidr-msg").contains("not a CIDR block"));
+    let input = root
+        .query_selector("#f-network-vpc_cidr")
+        .ok()
+        .flatten()
+        .expect("input");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    // A refused paste: the message shows and the input gets the stored value back.
+    type_into(&root, "f-provider-profile", "AKIAIOSFODNN7EXAMPLE").await;
+    assert!(text_of(&root, "#f-provider-profile-msg").contains("not saved"));
+    let profile: HtmlInputElement = root
+        .query_selector("#f-provider-profile")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("profile input");
+    assert_eq!(profile.value(), "");
+    root.remove();
+}
