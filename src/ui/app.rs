@@ -22,7 +22,9 @@ fn import_file(file: web_sys::File, dispatch: Callback<Action>) {
     if size > MAX_DOCUMENT_BYTES as f64 {
         dispatch.emit(Action::Notify(Notice::new(
             Level::Error,
-            format!("{file_name} was not imported: it is {size} bytes; at most 1 MiB is accepted. The form was not changed."),
+            format!(
+                "{file_name} was not imported: it is larger than 1 MiB, the most accepted. The form was not changed."
+            ),
         )));
         return;
     }

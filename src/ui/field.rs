@@ -6,13 +6,13 @@
 //! findings can link to it. Sections build fields through [`Fields`]; no section writes its
 //! own input callbacks.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, Refusal};
+use crate::model::names::REGIONS;
 
 /// The element id of the control for a document path: `instances[0].tags[1].key` →
 /// `f-instances-0-tags-1-key`.
@@ -33,7 +33,8 @@ pub fn field_id(path: &str) -> String {
 /// refusals (from the state), by document path.
 #[derive(Debug, Default, PartialEq)]
 pub struct Messages {
-    pub errors: HashMap<String, String>,
+    /// (path, message), sorted by path.
+    pub errors: Vec<(String, String)>,
     pub refused: Vec<(String, Refusal)>,
 }
 
@@ -53,7 +54,11 @@ impl Messages {
             };
         }
         Msg {
-            text: self.errors.get(path).map(|m| AttrValue::from(m.clone())),
+            text: self
+                .errors
+                .binary_search_by(|(p, _)| p.as_str().cmp(path))
+                .ok()
+                .map(|i| AttrValue::from(self.errors[i].1.clone())),
             seq: 0,
         }
     }
@@ -68,7 +73,11 @@ pub enum Kind {
     Number,
     Area,
     /// A `<select>` of (value, label); an unknown current value is kept as an extra option.
-    Select(Rc<[(AttrValue, AttrValue)]>),
+    Select(&'static [(&'static str, &'static str)]),
+    /// A `<select>` of regions: (code, name) shown as "code — name".
+    Regions,
+    /// A `<select>` of names computed from the document (the subnets).
+    Names(Rc<[String]>),
 }
 
 #[derive(Properties, PartialEq)]
@@ -135,18 +144,37 @@ pub fn TextField(props: &TextProps) -> Html {
                 aria-describedby={describedby} aria-invalid={invalid}
                 placeholder={props.placeholder.clone()} />
         },
-        Kind::Select(options) => {
-            let known = options.iter().any(|(v, _)| *v == props.value);
-            // A select fires `change` (and `input`) on choice; listen to input like the others.
+        Kind::Select(_) | Kind::Regions | Kind::Names(_) => {
+            let value = props.value.as_str();
+            let option = |v: &str, label: Html| {
+                html! { <option value={v.to_owned()} selected={v == value}>{ label }</option> }
+            };
+            let (known, options): (bool, Html) = match &props.kind {
+                Kind::Select(list) => (
+                    list.iter().any(|(v, _)| *v == value),
+                    list.iter().map(|(v, label)| option(v, html! { *label })).collect(),
+                ),
+                Kind::Regions => (
+                    REGIONS.iter().any(|(v, _)| *v == value),
+                    REGIONS
+                        .iter()
+                        .map(|(v, name)| option(v, html! { <>{ *v }{ " — " }{ *name }</> }))
+                        .collect(),
+                ),
+                Kind::Names(names) => (
+                    names.iter().any(|n| n == value),
+                    names.iter().map(|n| option(n, html! { n.clone() })).collect(),
+                ),
+                _ => (true, Html::default()),
+            };
+            // A select fires `input` on choice, like the text fields.
             html! {
                 <select id={id.clone()} name={props.path.clone()} {oninput}
                     aria-describedby={describedby} aria-invalid={invalid}>
                     if !known {
-                        <option value={props.value.clone()} selected=true>{ format!("{} (not a listed choice)", props.value) }</option>
+                        <option value={props.value.clone()} selected=true>{ props.value.clone() }{ " (not a listed choice)" }</option>
                     }
-                    { for options.iter().map(|(v, label)| html! {
-                        <option value={v.clone()} selected={*v == props.value}>{ label.clone() }</option>
-                    }) }
+                    { options }
                 </select>
             }
         }
@@ -237,15 +265,8 @@ impl Fields {
         self.text_of(path, label, help, value, Kind::Line, Some(list))
     }
 
-    pub fn select(
-        &self,
-        path: &str,
-        label: &'static str,
-        help: &'static str,
-        value: &str,
-        options: &Rc<[(AttrValue, AttrValue)]>,
-    ) -> Html {
-        self.text_of(path, label, help, value, Kind::Select(options.clone()), None)
+    pub fn select(&self, path: &str, label: &'static str, help: &'static str, value: &str, kind: Kind) -> Html {
+        self.text_of(path, label, help, value, kind, None)
     }
 
     fn text_of(
@@ -278,12 +299,4 @@ impl Fields {
             None => Html::default(),
         }
     }
-}
-
-/// Static options for a select: (value, label) pairs.
-pub fn options(pairs: &[(&'static str, &'static str)]) -> Rc<[(AttrValue, AttrValue)]> {
-    pairs
-        .iter()
-        .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
-        .collect()
 }

@@ -2,7 +2,6 @@
 //! errors), the four files and the lint findings. Computed in `use_memo`, never stored in
 //! state; handed to components behind [`Shared`], which compares by pointer.
 
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -38,18 +37,22 @@ impl Outcome {
         }
     }
 
-    /// Field path → message(s), for the fields to show next to themselves.
-    pub fn errors_by_path(&self) -> HashMap<String, String> {
-        let mut out: HashMap<String, String> = HashMap::new();
+    /// (field path, message), sorted by path, one entry per path (messages joined), for the
+    /// fields to show next to themselves.
+    pub fn errors_by_path(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
         if let Outcome::Invalid(errors) = self {
-            for e in errors {
+            let mut sorted: Vec<&FieldError> = errors.iter().collect();
+            sorted.sort_by(|a, b| a.path.cmp(&b.path));
+            for e in sorted {
                 let message = e.kind.to_string();
-                out.entry(e.path.clone())
-                    .and_modify(|m| {
+                match out.last_mut() {
+                    Some((path, m)) if *path == e.path => {
                         m.push_str("; ");
                         m.push_str(&message);
-                    })
-                    .or_insert(message);
+                    }
+                    _ => out.push((e.path.clone(), message)),
+                }
             }
         }
         out

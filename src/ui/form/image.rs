@@ -3,33 +3,15 @@
 use yew::prelude::*;
 
 use crate::model::document::ImageDoc;
-use crate::ui::field::{options, Fields};
+use crate::ui::field::{Fields, Kind};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: ImageDoc,
-    pub fields: Fields,
-}
-
-#[function_component]
-pub fn Image(props: &Props) -> Html {
-    let releases = use_memo((), |_| {
-        options(&[
-            ("26.05", "NixOS 26.05"),
-            ("25.11", "NixOS 25.11"),
-            ("custom", "Custom AMI name pattern"),
-        ])
-    });
-    let arches = use_memo((), |_| {
-        options(&[("x86_64", "x86_64 (Intel, AMD)"), ("arm64", "arm64 (Graviton)")])
-    });
-    let (d, f) = (&props.doc, &props.fields);
+pub fn image(d: &ImageDoc, f: &Fields) -> Html {
     html! {
         <fieldset id="section-image">
             <legend>{ "NixOS image" }</legend>
             <div class="grid">
-                { f.select("image.release", "Release", "The newest official AMI of this release is used.", &d.release, &releases) }
-                { f.select("image.architecture", "Architecture", "Must match the instance type (t4g, m7g, c7g are arm64).", &d.architecture, &arches) }
+                { f.select("image.release", "Release", "The newest official AMI of this release is used.", &d.release, Kind::Select(&[("26.05", "NixOS 26.05"), ("25.11", "NixOS 25.11"), ("custom", "Custom AMI name pattern")])) }
+                { f.select("image.architecture", "Architecture", "Must match the instance type (t4g, m7g, c7g are arm64).", &d.architecture, Kind::Select(&[("x86_64", "x86_64 (Intel, AMD)"), ("arm64", "arm64 (Graviton)")])) }
                 if d.release == "custom" {
                     { f.text("image.custom_pattern", "AMI name pattern", "e.g. nixos/26.05*; * and ? are wildcards.", &d.custom_pattern) }
                 }

@@ -7,46 +7,21 @@ use yew::prelude::*;
 
 use super::button;
 use crate::model::document::InstanceDoc;
-use crate::ui::field::{options, Fields};
+use crate::ui::field::{Fields, Kind};
 use crate::ui::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: Vec<InstanceDoc>,
-    /// The names of the stack's subnets, for the subnet select.
-    pub subnets: Vec<String>,
-    pub fields: Fields,
-}
-
-#[function_component]
-pub fn Instances(props: &Props) -> Html {
-    let volume_types = use_memo((), |_| {
-        options(&[("gp3", "gp3"), ("gp2", "gp2"), ("io1", "io1"), ("io2", "io2")])
-    });
-    let subnets = use_memo(props.subnets.clone(), |names| -> Rc<[(AttrValue, AttrValue)]> {
-        names
-            .iter()
-            .map(|n| (AttrValue::from(n.clone()), AttrValue::from(n.clone())))
-            .collect()
-    });
-    let f = &props.fields;
+pub fn instances(list: &[InstanceDoc], subnets: &Rc<[String]>, f: &Fields) -> Html {
     html! {
         <fieldset id="section-instances">
             <legend>{ "Instances" }</legend>
             { f.list_message("instances") }
-            { for props.doc.iter().enumerate().map(|(i, d)| instance(f, i, d, &subnets, &volume_types)) }
+            { for list.iter().enumerate().map(|(i, d)| instance(f, i, d, subnets)) }
             { button("Add instance", None, "add", f.on_edit.reform(|_| Action::AddInstance)) }
         </fieldset>
     }
 }
 
-fn instance(
-    f: &Fields,
-    i: usize,
-    d: &InstanceDoc,
-    subnets: &Rc<[(AttrValue, AttrValue)]>,
-    volume_types: &Rc<[(AttrValue, AttrValue)]>,
-) -> Html {
+fn instance(f: &Fields, i: usize, d: &InstanceDoc, subnets: &Rc<[String]>) -> Html {
     let base = format!("instances[{i}]");
     let p = |field: &str| format!("{base}.{field}");
     let title = format!("Instance {}: {}", i + 1, d.name);
@@ -56,9 +31,9 @@ fn instance(
             <div class="grid">
                 { f.text(&p("name"), "Name", "Terraform name, e.g. nixos_x86-64.", &d.name) }
                 { f.suggest(&p("instance_type"), "Instance type", "family.size, e.g. t3.micro or t4g.small.", &d.instance_type, "instance-types") }
-                { f.select(&p("subnet"), "Subnet", "One of the subnets above.", &d.subnet, subnets) }
+                { f.select(&p("subnet"), "Subnet", "One of the subnets above.", &d.subnet, Kind::Names(subnets.clone())) }
                 { f.number(&p("root_volume_size"), "Root volume size (GiB)", "At least the image size, e.g. 30.", &d.root_volume_size) }
-                { f.select(&p("root_volume_type"), "Root volume type", "gp3 is the cheapest general-purpose SSD.", &d.root_volume_type, volume_types) }
+                { f.select(&p("root_volume_type"), "Root volume type", "gp3 is the cheapest general-purpose SSD.", &d.root_volume_type, Kind::Select(&[("gp3", "gp3"), ("gp2", "gp2"), ("io1", "io1"), ("io2", "io2")])) }
             </div>
             <div class="checks">
                 { f.check(&p("public_ip"), "Public IP address", "Needed to reach the host over SSH without a VPN.", d.public_ip) }

@@ -5,15 +5,7 @@ use yew::prelude::*;
 use crate::model::document::KeyPairDoc;
 use crate::ui::field::Fields;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: KeyPairDoc,
-    pub fields: Fields,
-}
-
-#[function_component]
-pub fn KeyPair(props: &Props) -> Html {
-    let (d, f) = (&props.doc, &props.fields);
+pub fn key_pair(d: &KeyPairDoc, f: &Fields) -> Html {
     html! {
         <fieldset id="section-key-pair">
             <legend>{ "Key pair" }</legend>

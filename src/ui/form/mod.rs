@@ -1,6 +1,7 @@
 //! The form: one fieldset per file, each a component over its part of the document.
 //!
-//! Sections only lay out fields (through [`Fields`]) and dispatch list edits; they never
+//! Each section is a plain function (not a component: fewer monomorphised components keep the
+//! wasm small; the fields themselves are components and skip unchanged renders). Sections only lay out fields (through [`Fields`]) and dispatch list edits; they never
 //! validate, render outputs or call browser APIs. The datalists of suggestions live here.
 
 mod image;
@@ -11,6 +12,8 @@ mod outputs;
 mod provider;
 mod provisioner;
 mod security_group;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -54,7 +57,7 @@ const INSTANCE_TYPES: &[&str] = &[
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
-    pub doc: std::rc::Rc<Document>,
+    pub doc: Rc<Document>,
     pub fields: Fields,
 }
 
@@ -62,17 +65,17 @@ pub struct FormProps {
 pub fn Form(props: &FormProps) -> Html {
     let d = &props.doc;
     let f = &props.fields;
-    let subnet_names: Vec<String> = d.network.subnets.iter().map(|s| s.name.clone()).collect();
+    let subnet_names: Rc<[String]> = d.network.subnets.iter().map(|s| s.name.clone()).collect();
     html! {
         <form class="stack-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <provider::Provider doc={d.provider.clone()} fields={f.clone()} />
-            <image::Image doc={d.image.clone()} fields={f.clone()} />
-            <network::Network doc={d.network.clone()} region={d.provider.region.clone()} fields={f.clone()} />
-            <security_group::SecurityGroup doc={d.security_group.clone()} fields={f.clone()} />
-            <key_pair::KeyPair doc={d.key_pair.clone()} fields={f.clone()} />
-            <instances::Instances doc={d.instances.clone()} subnets={subnet_names} fields={f.clone()} />
-            <outputs::Outputs doc={d.outputs.clone()} fields={f.clone()} />
-            <provisioner::Provisioner doc={d.provisioner.clone()} fields={f.clone()} />
+            { provider::provider(&d.provider, f) }
+            { image::image(&d.image, f) }
+            { network::network(&d.network, &d.provider.region, f) }
+            { security_group::security_group(&d.security_group, f) }
+            { key_pair::key_pair(&d.key_pair, f) }
+            { instances::instances(&d.instances, &subnet_names, f) }
+            { outputs::outputs(&d.outputs, f) }
+            { provisioner::provisioner(&d.provisioner, f) }
             <datalist id="instance-types">
                 { for INSTANCE_TYPES.iter().map(|t| html! { <option value={*t} /> }) }
             </datalist>

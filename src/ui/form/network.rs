@@ -8,20 +8,11 @@ use crate::model::document::NetworkDoc;
 use crate::ui::field::Fields;
 use crate::ui::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: NetworkDoc,
-    pub region: AttrValue,
-    pub fields: Fields,
-}
-
-#[function_component]
-pub fn Network(props: &Props) -> Html {
-    let (d, f) = (&props.doc, &props.fields);
+pub fn network(d: &NetworkDoc, region: &str, f: &Fields) -> Html {
     let zones = html! {
         <datalist id="zones">
             <option value="automatic" />
-            { for ["a", "b", "c", "d"].iter().map(|z| html! { <option value={format!("{}{z}", props.region)} /> }) }
+            { for ["a", "b", "c", "d"].iter().map(|z| html! { <option value={format!("{region}{z}")} /> }) }
         </datalist>
     };
     let subnets = subnet_rows(d, f);

@@ -5,15 +5,7 @@ use yew::prelude::*;
 use crate::model::document::OutputsDoc;
 use crate::ui::field::Fields;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: OutputsDoc,
-    pub fields: Fields,
-}
-
-#[function_component]
-pub fn Outputs(props: &Props) -> Html {
-    let (d, f) = (&props.doc, &props.fields);
+pub fn outputs(d: &OutputsDoc, f: &Fields) -> Html {
     html! {
         <fieldset id="section-outputs">
             <legend>{ "Outputs" }</legend>

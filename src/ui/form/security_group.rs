@@ -1,37 +1,18 @@
 //! Security group: its names and the inbound/outbound rule tables (add with presets, remove).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::button;
 use crate::model::document::{RuleDoc, SecurityGroupDoc};
-use crate::ui::field::{options, Fields};
+use crate::ui::field::{Fields, Kind};
 use crate::ui::state::Action;
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub doc: SecurityGroupDoc,
-    pub fields: Fields,
-}
 
 fn outbound(mut rule: RuleDoc) -> RuleDoc {
     rule.description = rule.description.replace(" in", " out");
     rule
 }
 
-#[function_component]
-pub fn SecurityGroup(props: &Props) -> Html {
-    let protocols = use_memo((), |_| {
-        options(&[
-            ("tcp", "TCP"),
-            ("udp", "UDP"),
-            ("icmp", "ICMP"),
-            ("icmpv6", "ICMPv6"),
-            ("all", "All"),
-        ])
-    });
-    let (d, f) = (&props.doc, &props.fields);
+pub fn security_group(d: &SecurityGroupDoc, f: &Fields) -> Html {
     let add = |egress: bool, label: &'static str, rule: fn() -> RuleDoc| {
         let aria = format!("Add {} rule: {label}", if egress { "outbound" } else { "inbound" });
         let make = move |_| Action::AddRule {
@@ -48,7 +29,7 @@ pub fn SecurityGroup(props: &Props) -> Html {
                 { f.text("security_group.description", "Description", "Empty keeps \"Managed by Terraform\".", &d.description) }
             </div>
             <h3 class="sub">{ "Inbound rules" }</h3>
-            { rules(f, &protocols, false, &d.ingress) }
+            { rules(f, false, &d.ingress) }
             <div class="buttons">
                 { add(false, "SSH", RuleDoc::ssh) }
                 { add(false, "HTTP", RuleDoc::http) }
@@ -56,7 +37,7 @@ pub fn SecurityGroup(props: &Props) -> Html {
                 { add(false, "Custom", RuleDoc::custom) }
             </div>
             <h3 class="sub">{ "Outbound rules" }</h3>
-            { rules(f, &protocols, true, &d.egress) }
+            { rules(f, true, &d.egress) }
             <div class="buttons">
                 { add(true, "All traffic", RuleDoc::all_out) }
                 { add(true, "HTTPS", RuleDoc::https) }
@@ -73,7 +54,15 @@ pub fn SecurityGroup(props: &Props) -> Html {
     }
 }
 
-fn rules(f: &Fields, protocols: &Rc<[(AttrValue, AttrValue)]>, egress: bool, list: &[RuleDoc]) -> Html {
+const PROTOCOLS: &[(&str, &str)] = &[
+    ("tcp", "TCP"),
+    ("udp", "UDP"),
+    ("icmp", "ICMP"),
+    ("icmpv6", "ICMPv6"),
+    ("all", "All"),
+];
+
+fn rules(f: &Fields, egress: bool, list: &[RuleDoc]) -> Html {
     let (key, word) = if egress {
         ("egress", "Outbound")
     } else {
@@ -94,7 +83,7 @@ fn rules(f: &Fields, protocols: &Rc<[(AttrValue, AttrValue)]>, egress: bool, lis
                     <div class="row-card" role="group" aria-label={format!("{word} rule {}", i + 1)}>
                         <div class="grid rule">
                             { f.text(&format!("{base}.description"), "Description", "What the rule is for.", &r.description) }
-                            { f.select(&format!("{base}.protocol"), "Protocol", "", &r.protocol, protocols) }
+                            { f.select(&format!("{base}.protocol"), "Protocol", "", &r.protocol, Kind::Select(PROTOCOLS)) }
                             if ports {
                                 { f.number(&format!("{base}.from_port"), from, "", &r.from_port) }
                                 { f.number(&format!("{base}.to_port"), to, "", &r.to_port) }
