@@ -201,3 +201,20 @@ test('screenshots, light and dark (and on a narrow screen)', async (t) => {
   assertSameOrigin(light);
   assertNoProblems(narrow);
 });
+
+test('an import lists what the form cannot hold', async (t) => {
+  const s = await open(t);
+  await load(s.page);
+  const { bytes } = await downloadActive(s.page);
+  const config = JSON.parse(bytes.toString('utf8'));
+  config.resource.aws_s3_bucket = { logs: { bucket: 'my-logs' } };
+  const file = join(mkdtempSync(join(tmpdir(), 'nixform-unmapped-')), 'config.tf.json');
+  writeFileSync(file, JSON.stringify(config));
+  await s.page.setInputFiles('#import-file', file);
+  const banner = s.page.locator('.banner.success');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Imported config\.tf\.json\. Not imported/);
+  assert.match(await banner.locator('li').allInnerTexts().then((l) => l.join('\n')), /aws_s3_bucket\.logs/);
+  assertSameOrigin(s);
+  assertNoProblems(s);
+});
