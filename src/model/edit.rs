@@ -5,10 +5,10 @@
 //! the field keeps its previous value, so nothing secret reaches autosave, previews or links.
 //! List operations (add/remove an instance, a rule) are plain `Vec` edits in the UI's reducer.
 
-use serde_json::Value;
 use thiserror::Error;
 
 use super::document::Document;
+use super::fields::parent_mut;
 use super::secrets::find_secret;
 
 /// The most characters a single-line field takes (far above any AWS limit, far below a paste
@@ -46,77 +46,44 @@ pub fn screen(path: &str, value: &str) -> Result<(), EditError> {
     Ok(())
 }
 
-/// Split `a.b[2].c` into steps.
-fn steps(path: &str) -> Option<Vec<Step<'_>>> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if name.is_empty() {
-            return None;
-        }
-        out.push(Step::Key(name));
-        while let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']')?;
-            out.push(Step::Index(r[..end].parse().ok()?));
-            rest = &r[end + 1..];
-        }
-        if !rest.is_empty() {
-            return None;
-        }
-    }
-    Some(out)
-}
-
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn walk<'v>(root: &'v mut Value, path: &str) -> Result<&'v mut Value, EditError> {
-    let no_field = || EditError::NoField(path.to_owned());
-    let mut here = root;
-    for step in steps(path).ok_or_else(no_field)? {
-        here = match step {
-            Step::Key(k) => here.get_mut(k),
-            Step::Index(i) => here.get_mut(i),
-        }
-        .ok_or_else(no_field)?;
-    }
-    Ok(here)
-}
-
 /// Set the text field at `path` after [`screen`]ing the value.
 pub fn set_text(doc: &mut Document, path: &str, value: &str) -> Result<(), EditError> {
     screen(path, value)?;
-    set(doc, path, Value::String(value.to_owned()))
+    let (parent, name) = parent_mut(doc, path).ok_or_else(|| EditError::NoField(path.to_owned()))?;
+    if let Some(slot) = parent.text_mut(name) {
+        value.clone_into(slot);
+        return Ok(());
+    }
+    Err(if parent.flag_mut(name).is_some() {
+        EditError::WrongKind(path.to_owned())
+    } else {
+        EditError::NoField(path.to_owned())
+    })
 }
 
 /// Set the checkbox at `path`.
 pub fn set_flag(doc: &mut Document, path: &str, value: bool) -> Result<(), EditError> {
-    set(doc, path, Value::Bool(value))
-}
-
-fn set(doc: &mut Document, path: &str, value: Value) -> Result<(), EditError> {
-    let mut root = serde_json::to_value(&*doc).map_err(|_| EditError::NoField(path.to_owned()))?;
-    let slot = walk(&mut root, path)?;
-    if std::mem::discriminant(slot) != std::mem::discriminant(&value) {
-        return Err(EditError::WrongKind(path.to_owned()));
+    let (parent, name) = parent_mut(doc, path).ok_or_else(|| EditError::NoField(path.to_owned()))?;
+    if let Some(slot) = parent.flag_mut(name) {
+        *slot = value;
+        return Ok(());
     }
-    *slot = value;
-    *doc = serde_json::from_value(root).map_err(|_| EditError::WrongKind(path.to_owned()))?;
-    Ok(())
+    Err(if parent.text_mut(name).is_some() {
+        EditError::WrongKind(path.to_owned())
+    } else {
+        EditError::NoField(path.to_owned())
+    })
 }
 
 /// The text at `path` (empty when there is none).
 pub fn get_text(doc: &Document, path: &str) -> String {
-    let mut root = serde_json::to_value(doc).unwrap_or_default();
-    walk(&mut root, path)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    let mut found = String::new();
+    doc.visit_texts(&mut |p, t| {
+        if p == path {
+            t.clone_into(&mut found);
+        }
+    });
+    found
 }
 
 #[cfg(test)]

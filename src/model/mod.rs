@@ -9,6 +9,7 @@
 pub mod document;
 pub mod edit;
 pub mod error;
+pub mod fields;
 pub mod import;
 pub mod lint;
 pub mod names;

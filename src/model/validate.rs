@@ -4,7 +4,7 @@
 //! messages at once next to their fields. Rules that need no other field are in `names`;
 //! this module holds the cross-field rules and the AWS limits.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use super::document::{Document, RuleDoc};
@@ -41,7 +41,7 @@ pub fn validate(doc: &Document) -> Result<Stack, Vec<FieldError>> {
 #[derive(Default)]
 struct Validator {
     errors: Vec<FieldError>,
-    failed: HashSet<String>,
+    failed: BTreeSet<String>,
 }
 
 impl Validator {
@@ -113,42 +113,22 @@ impl Validator {
 
     /// One pass over every string in the document: secrets, NUL and control characters.
     fn scan_text(&mut self, doc: &Document) {
-        let value = serde_json::to_value(doc).unwrap_or_default();
-        let mut path = String::new();
-        self.scan_value(&value, &mut path, false);
-    }
-
-    fn scan_value(&mut self, value: &serde_json::Value, path: &mut String, multi_line: bool) {
-        match value {
-            serde_json::Value::String(s) => {
-                if let Some(what) = find_secret(s) {
-                    self.push(path.clone(), K::Secret(what));
-                } else if let Some(c) = s.chars().find(|&c| is_forbidden_control(c, multi_line)) {
-                    self.push(path.clone(), K::ControlCharacter(describe_control(c)));
-                } else if let Some(c) = s.chars().find(|&c| is_invisible_format(c)) {
-                    self.push(path.clone(), K::InvisibleCharacter(format!("U+{:04X}", c as u32)));
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push_str(&format!("[{i}]"));
-                    self.scan_value(item, path, multi_line);
-                    path.truncate(len);
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (key, item) in map {
-                    let len = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                    self.scan_value(item, path, MULTI_LINE_FIELDS.contains(&key.as_str()));
-                    path.truncate(len);
-                }
-            }
-            _ => {}
+        let mut found = Vec::new();
+        doc.visit_texts(&mut |path, text| {
+            let multi_line = MULTI_LINE_FIELDS.iter().any(|f| path.ends_with(f));
+            let kind = if let Some(what) = find_secret(text) {
+                K::Secret(what)
+            } else if let Some(c) = text.chars().find(|&c| is_forbidden_control(c, multi_line)) {
+                K::ControlCharacter(describe_control(c))
+            } else if let Some(c) = text.chars().find(|&c| is_invisible_format(c)) {
+                K::InvisibleCharacter(format!("U+{:04X}", c as u32))
+            } else {
+                return;
+            };
+            found.push((path.to_owned(), kind));
+        });
+        for (path, kind) in found {
+            self.push(path, kind);
         }
     }
 
@@ -282,7 +262,7 @@ impl Validator {
             self.push("network.subnets", K::Empty("subnet"));
         }
         let mut subnets = Vec::new();
-        let mut names = HashSet::new();
+        let mut names = BTreeSet::new();
         for (i, s) in n.subnets.iter().enumerate() {
             let base = format!("network.subnets[{i}]");
             let name: Option<ResourceName> = self.parse(&format!("{base}.name"), &s.name);
@@ -538,7 +518,7 @@ impl Validator {
             self.push("instances", K::Empty("instance"));
             return None;
         }
-        let mut names = HashSet::new();
+        let mut names = BTreeSet::new();
         let mut out = Vec::new();
         for (i, d) in doc.instances.iter().enumerate() {
             let base = format!("instances[{i}]");
@@ -640,7 +620,7 @@ impl Validator {
     }
 
     fn tags(&mut self, base: &str, tags: &[super::document::TagDoc]) -> Option<Vec<(String, String)>> {
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         let before = self.errors.len();
         for (j, t) in tags.iter().enumerate() {
