@@ -72,8 +72,9 @@ proptest! {
         any::<String>(),
         "s=[A-Za-z0-9_-]{0,200}",
         mutated(share::encode(&Document::default())),
+        prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| format!("s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))),
         prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| {
-            let c = miniz_oxide::deflate::compress_to_vec(&b, 6);
+            let c = nixform::model::lz::compress(&b);
             format!("#s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(c))
         }),
     ]) {
@@ -93,6 +94,16 @@ proptest! {
             Ok(imported) => { let _ = validate(&imported.document); }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn lz_round_trips_any_bytes(bytes in prop::collection::vec(prop_oneof![any::<u8>(), Just(b'a'), Just(b'"')], 0..1500)) {
+        let packed = nixform::model::lz::compress(&bytes);
+        prop_assert_eq!(nixform::model::lz::decompress(&packed, 1 << 20), Ok(bytes));
     }
 }
 

@@ -360,8 +360,14 @@ impl Document {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocumentError::TooLarge(text.len()));
         }
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DocumentError::Json(e.to_string()))?;
-        match value.get("version") {
+        /// Only the version, read first so a document from another version says so.
+        #[derive(Deserialize)]
+        struct Header {
+            version: Option<serde_json::Value>,
+        }
+        let json_error = |e: serde_json::Error| DocumentError::Json(e.to_string());
+        let header: Header = serde_json::from_str(text).map_err(json_error)?;
+        match header.version {
             None => return Err(DocumentError::NoVersion),
             Some(v) => match v.as_u64() {
                 Some(1) => {}
@@ -369,7 +375,7 @@ impl Document {
                 None => return Err(DocumentError::Json(format!("\"version\" must be a number, not {v}"))),
             },
         }
-        serde_json::from_value(value).map_err(|e| DocumentError::Json(e.to_string()))
+        serde_json::from_str(text).map_err(json_error)
     }
 
     /// The document as pretty JSON with a trailing newline.

@@ -12,6 +12,7 @@ pub mod error;
 pub mod fields;
 pub mod import;
 pub mod lint;
+pub mod lz;
 pub mod names;
 pub mod presets;
 pub mod secrets;
