@@ -1,6 +1,8 @@
 //! Syntax highlighting for the previews: text in, HTML out.
 //!
-//! Each line becomes `<span class="ln">…</span>` (CSS numbers them) and each token a
+//! Each line becomes `<span class="ln">…</span>` (CSS numbers them; [`highlight_lines`] gives
+//! them one by one, so a preview can replace only the lines that changed, see
+//! [`changed_range`]) and each token a
 //! `<span class="t-…">` (`t-key`, `t-str`, `t-num`, `t-kw`, `t-com`). All text is HTML-escaped
 //! here, so the UI can insert the result as markup without building any itself. A tokenizer
 //! per language, small and forgiving: it colours, it does not validate.
@@ -25,22 +27,33 @@ impl Lang {
     }
 }
 
-/// Writes escaped text, keeping token spans balanced across line breaks.
+/// Writes escaped text line by line, keeping token spans balanced across line breaks.
 struct Html {
     out: String,
+    lines: Vec<String>,
 }
 
+const LINE_START: &str = "<span class=\"ln\">";
+
 impl Html {
-    fn new(capacity: usize) -> Self {
-        let mut out = String::with_capacity(capacity);
-        out.push_str("<span class=\"ln\">");
-        Html { out }
+    fn new() -> Self {
+        Html {
+            out: String::from(LINE_START),
+            lines: Vec::new(),
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.out.push_str("</span>");
+        let line = std::mem::replace(&mut self.out, String::with_capacity(64));
+        self.lines.push(line);
+        self.out.push_str(LINE_START);
     }
 
     fn escaped(&mut self, text: &str, class: Option<&str>) {
         for (i, part) in text.split('\n').enumerate() {
             if i > 0 {
-                self.out.push_str("</span>\n<span class=\"ln\">");
+                self.end_line();
             }
             if part.is_empty() {
                 continue;
@@ -65,22 +78,53 @@ impl Html {
         }
     }
 
-    fn finish(mut self) -> String {
+    fn finish(mut self) -> Vec<String> {
         self.out.push_str("</span>");
-        self.out
+        self.lines.push(self.out);
+        self.lines
     }
 }
 
-/// `text` as highlighted HTML. A trailing newline does not make an extra empty line.
-pub fn highlight(text: &str, lang: Lang) -> String {
+/// `text` as highlighted HTML, one `<span class="ln">` element per line. A trailing newline
+/// does not make an extra empty line.
+pub fn highlight_lines(text: &str, lang: Lang) -> Vec<String> {
     let text = text.strip_suffix('\n').unwrap_or(text);
-    let mut html = Html::new(text.len() * 2 + 64);
+    let mut html = Html::new();
     match lang {
         Lang::Json => json(text, &mut html),
         Lang::Nix => nix(text, &mut html),
         Lang::Plain => html.escaped(text, None),
     }
     html.finish()
+}
+
+/// `text` as highlighted HTML: the lines of [`highlight_lines`], separated by newlines.
+pub fn highlight(text: &str, lang: Lang) -> String {
+    highlight_lines(text, lang).join("\n")
+}
+
+/// Which lines differ between `old` and `new`: `(prefix, suffix)`, the numbers of equal lines at
+/// the start and at the end (never overlapping), so `old[prefix..old.len() - suffix]` is what
+/// `new[prefix..new.len() - suffix]` replaces.
+///
+/// ```
+/// use nixform::render::highlight::changed_range;
+/// let old = ["a", "b", "c", "d"];
+/// assert_eq!(changed_range(&old, &["a", "x", "c", "d"]), (1, 2));
+/// assert_eq!(changed_range(&old, &["a", "b", "c", "d", "e"]), (4, 0));
+/// assert_eq!(changed_range(&["a", "a"], &["a", "a", "a"]), (2, 0));
+/// ```
+pub fn changed_range<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (prefix, suffix)
 }
 
 /// End of a `"..."` string starting at `start` (index after the closing quote).
@@ -268,6 +312,40 @@ mod tests {
             assert_eq!(strip(&h), text.strip_suffix('\n').unwrap_or(text), "{name}");
             assert_eq!(h.matches("<span").count(), h.matches("</span>").count(), "{name}");
             assert_eq!(h.matches("class=\"ln\"").count(), text.lines().count(), "{name}");
+        }
+    }
+
+    #[test]
+    fn lines_are_whole_elements() {
+        let lines = highlight_lines("{ a = ''\n  x\n''; }\n", Lang::Nix);
+        assert_eq!(lines.len(), 3);
+        for line in &lines {
+            assert!(
+                line.starts_with("<span class=\"ln\">") && line.ends_with("</span>"),
+                "{line}"
+            );
+            assert_eq!(line.matches("<span").count(), line.matches("</span>").count(), "{line}");
+        }
+    }
+
+    #[test]
+    fn changed_ranges() {
+        let cases: [(&[&str], &[&str], (usize, usize)); 6] = [
+            (&[], &[], (0, 0)),
+            (&["a"], &[], (0, 0)),
+            (&[], &["a"], (0, 0)),
+            (&["a", "b", "c"], &["a", "c"], (1, 1)),
+            (&["a", "b"], &["a", "b"], (2, 0)),
+            (&["x", "a", "b"], &["y", "a", "b"], (0, 2)),
+        ];
+        for (old, new, want) in cases {
+            let (p, s) = changed_range(old, new);
+            assert_eq!((p, s), want, "{old:?} -> {new:?}");
+            // Applying the range turns old into new.
+            let mut patched: Vec<&str> = old[..p].to_vec();
+            patched.extend_from_slice(&new[p..new.len() - s]);
+            patched.extend_from_slice(&old[old.len() - s..]);
+            assert_eq!(patched, new);
         }
     }
 

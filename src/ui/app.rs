@@ -45,6 +45,10 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher().to_callback();
 
     let outcome = Shared(use_memo(state.doc.clone(), |doc| Outcome::of(doc)));
+    let findings = use_memo(outcome.clone(), |outcome| match &*outcome.0 {
+        Outcome::Ready { findings, .. } => Some(Rc::new(findings.clone())),
+        _ => None,
+    });
     let messages = use_memo((outcome.clone(), state.refused.clone()), |(outcome, refused)| {
         Messages {
             errors: outcome.errors_by_path(),
@@ -166,7 +170,7 @@ pub fn App() -> Html {
                 </div>
                 <aside class="side-col">
                     <Preview outcome={outcome.clone()} />
-                    <LintPanel outcome={outcome} on_edit={dispatch} />
+                    <LintPanel findings={(*findings).clone()} on_edit={dispatch} />
                 </aside>
             </main>
             <footer class="foot">

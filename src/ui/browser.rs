@@ -1,5 +1,6 @@
 //! The only module that touches browser APIs (web-sys): local storage, the URL fragment, the
-//! clipboard, downloads, reading dropped or picked files, focus, and the render counter.
+//! clipboard, downloads, reading dropped or picked files, focus, patching the preview's lines,
+//! and the render counter.
 //!
 //! Every function here fails soft: a missing API (private mode, no clipboard permission, a
 //! browser without `localStorage`) becomes `None`, `false` or an `Err(String)` that the UI shows.
@@ -198,6 +199,27 @@ pub fn click(id: &str) {
 
 thread_local! {
     static RENDERS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Make the line elements of `code` (it holds `old`, one element per line) be `new`, removing
+/// and inserting only the lines in the range that differs: a keystroke changes a line or two,
+/// so this is a few DOM operations instead of re-parsing the whole file's HTML.
+pub fn patch_lines(code: &web_sys::Element, old: &[String], new: &[String]) {
+    let (prefix, suffix) = crate::render::highlight::changed_range(old, new);
+    let children = code.children();
+    for _ in prefix..old.len() - suffix {
+        if let Some(line) = children.item(prefix as u32) {
+            line.remove();
+        }
+    }
+    let html = new[prefix..new.len() - suffix].concat();
+    if html.is_empty() {
+        return;
+    }
+    let _ = match children.item(prefix as u32) {
+        Some(next) => next.insert_adjacent_html("beforebegin", &html),
+        None => code.insert_adjacent_html("beforeend", &html),
+    };
 }
 
 /// Count one preview render in `<body data-renders="N">`, for a keystroke-to-preview benchmark.

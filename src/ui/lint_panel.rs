@@ -2,18 +2,22 @@
 //! a link to the field, and a one-click fix; plus the "Hardened" preset. Findings come from
 //! the memoised outcome; fixes are reducer actions.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::browser;
 use super::field::field_id;
-use super::output::{Outcome, Shared};
 use super::state::{Action, Level, Notice};
 use crate::model::lint::{check_admin_cidr, Finding, Fix};
 use crate::model::presets;
 
+/// Findings compare by value: a keystroke that leaves them unchanged does not re-render the
+/// panel (for a 50-instance stack that is hundreds of rows).
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub outcome: Shared<Outcome>,
+    /// `None` while the form has errors.
+    pub findings: Option<Rc<Vec<Finding>>>,
     pub on_edit: Callback<Action>,
 }
 
@@ -37,11 +41,8 @@ pub fn LintPanel(props: &Props) -> Html {
         })
     };
 
-    let findings: &[Finding] = match &*props.outcome.0 {
-        Outcome::Ready { findings, .. } => findings,
-        _ => &[],
-    };
-    let ready = matches!(&*props.outcome.0, Outcome::Ready { .. });
+    let findings: &[Finding] = props.findings.as_deref().map(Vec::as_slice).unwrap_or_default();
+    let ready = props.findings.is_some();
 
     let fix_button = |fix: &Fix| -> Html {
         let on_edit = props.on_edit.clone();

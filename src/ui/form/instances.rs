@@ -15,13 +15,27 @@ pub fn instances(list: &[InstanceDoc], subnets: &Rc<[String]>, f: &Fields) -> Ht
         <fieldset id="section-instances">
             <legend>{ "Instances" }</legend>
             { f.list_message("instances") }
-            { for list.iter().enumerate().map(|(i, d)| instance(f, i, d, subnets)) }
+            { for list.iter().enumerate().map(|(i, d)| html! {
+                <Instance index={i} doc={d.clone()} subnets={subnets.clone()} fields={f.clone()} />
+            }) }
             { button("Add instance", None, "add", f.on_edit.reform(|_| Action::AddInstance)) }
         </fieldset>
     }
 }
 
-fn instance(f: &Fields, i: usize, d: &InstanceDoc, subnets: &Rc<[String]>) -> Html {
+/// One instance card. A component (unlike the sections) so that typing in one card re-renders
+/// only that card: its props compare by value, and the other cards' are unchanged.
+#[derive(Properties, PartialEq)]
+struct InstanceProps {
+    index: usize,
+    doc: InstanceDoc,
+    subnets: Rc<[String]>,
+    fields: Fields,
+}
+
+#[function_component]
+fn Instance(props: &InstanceProps) -> Html {
+    let (f, i, d, subnets) = (&props.fields, props.index, &props.doc, &props.subnets);
     let base = format!("instances[{i}]");
     let p = |field: &str| format!("{base}.{field}");
     let title = format!("Instance {}: {}", i + 1, d.name);
