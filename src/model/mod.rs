@@ -2,15 +2,16 @@
 //!
 //! Belongs here: the versioned [`Document`] (raw strings as typed in the form), the typed
 //! [`Stack`] that is valid by construction, [`validate`] between them, the newtypes that parse
-//! single values, presets, secret detection, the security lint, the share-link codec and the
-//! `config.tf.json` importer. Does not belong here: any Terraform JSON or Nix text (that is
-//! [`crate::render`]) and anything that touches a browser.
+//! single values, presets, secret detection, the security lint, the share-link codec, the
+//! `config.tf.json` importer and the strict JSON reader they share. Does not belong here: any
+//! Terraform JSON or Nix text (that is [`crate::render`]) and anything that touches a browser.
 
 pub mod document;
 pub mod edit;
 pub mod error;
 pub mod fields;
 pub mod import;
+pub mod json;
 pub mod lint;
 pub mod lz;
 pub mod names;

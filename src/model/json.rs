@@ -1,0 +1,632 @@
+//! A small, strict JSON reader (RFC 8259) for the text nixform reads: stack documents (autosave,
+//! share links, the CLI) and `config.tf.json` imports.
+//!
+//! It exists for size: serde's derived deserializers cost the wasm build tens of kilobytes per
+//! document struct, while one reader into one small [`Json`] tree costs a few. Writing JSON stays
+//! with `serde_json` (documents and Terraform JSON are `Serialize`).
+//!
+//! Belongs here: the grammar and its errors. Does not belong here: what a document or a
+//! Terraform file means (that is `document` and `import`), or a size limit (callers check the
+//! text's length first; the reader itself only bounds nesting, at [`MAX_DEPTH`]).
+//!
+//! Rules, all as `serde_json` reads into a `Value`:
+//! - exactly one value, with only space, tab, CR and LF around it; no byte order mark, no
+//!   comments, no trailing commas, no leading zeros, no `NaN`;
+//! - strings: control characters must be escaped; `\uXXXX` escapes pair surrogates, and a lone
+//!   surrogate is an error;
+//! - numbers: integers that fit are kept exact ([`Number::UInt`] for 0 and up, [`Number::Int`]
+//!   below 0); everything else (fractions, exponents, `-0`, integers beyond 64 bits) is an `f64`,
+//!   and one that overflows to infinity is an error;
+//! - objects iterate in key order; a repeated key is an error or the last one wins, as the caller
+//!   chooses ([`Duplicates`]).
+//!
+//! Any input gives a value or a [`JsonError`] that says what and where; nothing panics.
+
+use std::fmt;
+
+use thiserror::Error;
+
+/// The most arrays and objects nested in one another (`serde_json`'s limit), so hostile input
+/// cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 127;
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Json>),
+    Object(Object),
+}
+
+/// A JSON number: integers exact, the rest as `f64` (never infinite or NaN).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// An integer from 0 to `u64::MAX`.
+    UInt(u64),
+    /// A negative integer down to `i64::MIN`.
+    Int(i64),
+    Float(f64),
+}
+
+/// An object's members, sorted by key, each key once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Object(Vec<(String, Json)>);
+
+/// What to do when an object repeats a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplicates {
+    /// The text is refused ([`JsonError::DuplicateKey`]).
+    Reject,
+    /// The last value wins (what `serde_json::Value` does).
+    LastWins,
+}
+
+/// Where in the text: byte offset, and 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at line {} column {}", self.line, self.column)
+    }
+}
+
+/// Why a text is not JSON.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum JsonError {
+    #[error("the text ends where {expected} was expected ({at})")]
+    End { expected: &'static str, at: Position },
+    #[error("found {found:?} where {expected} was expected ({at})")]
+    Unexpected {
+        found: char,
+        expected: &'static str,
+        at: Position,
+    },
+    #[error("a trailing comma before {found:?} ({at})")]
+    TrailingComma { found: char, at: Position },
+    #[error("the text starts with a byte order mark (U+FEFF), which JSON does not allow ({at})")]
+    ByteOrderMark { at: Position },
+    #[error("more text after the JSON value ({at})")]
+    TrailingCharacters { at: Position },
+    #[error("control character U+{code:04X} must be escaped in a string ({at})")]
+    ControlCharacter { code: u32, at: Position },
+    #[error("invalid escape in a string ({at})")]
+    InvalidEscape { at: Position },
+    #[error("a lone surrogate in a \\u escape ({at})")]
+    LoneSurrogate { at: Position },
+    #[error("invalid number ({at})")]
+    InvalidNumber { at: Position },
+    #[error("number out of range ({at})")]
+    NumberOutOfRange { at: Position },
+    #[error("nested deeper than {MAX_DEPTH} arrays and objects ({at})")]
+    TooDeep { at: Position },
+    #[error("the key {key:?} appears twice in the object that starts {at}")]
+    DuplicateKey { key: String, at: Position },
+}
+
+/// Parse `text` as exactly one JSON value.
+pub fn parse(text: &str, duplicates: Duplicates) -> Result<Json, JsonError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        duplicates,
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(JsonError::ByteOrderMark { at: p.position(0) });
+    }
+    let value = p.value(0)?;
+    p.skip_whitespace();
+    if p.at < p.bytes.len() {
+        return Err(JsonError::TrailingCharacters { at: p.position(p.at) });
+    }
+    Ok(value)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    at: usize,
+    duplicates: Duplicates,
+}
+
+impl Parser<'_> {
+    fn position(&self, offset: usize) -> Position {
+        let before = self.text.get(..offset).unwrap_or(self.text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            offset,
+            line: before.matches('\n').count() + 1,
+            column: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// The error for what stands at the current position when `expected` was.
+    fn unexpected(&self, expected: &'static str) -> JsonError {
+        let at = self.position(self.at);
+        match self.text.get(self.at..).and_then(|rest| rest.chars().next()) {
+            Some(found) => JsonError::Unexpected { found, expected, at },
+            None => JsonError::End { expected, at },
+        }
+    }
+
+    fn expect_literal(&mut self, word: &'static str, value: Json) -> Result<Json, JsonError> {
+        if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            // Point at the first byte that differs.
+            let same = word
+                .bytes()
+                .zip(self.bytes.get(self.at..).unwrap_or_default())
+                .take_while(|(a, b)| a == *b)
+                .count();
+            self.at += same;
+            Err(self.unexpected(word))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
+            Some(b't') => self.expect_literal("true", Json::Bool(true)),
+            Some(b'f') => self.expect_literal("false", Json::Bool(false)),
+            Some(b'n') => self.expect_literal("null", Json::Null),
+            _ => Err(self.unexpected("a value")),
+        }
+    }
+
+    fn enter(&mut self, depth: usize) -> Result<(), JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(JsonError::TooDeep {
+                at: self.position(self.at),
+            });
+        }
+        self.at += 1; // the opening bracket
+        Ok(())
+    }
+
+    /// After a comma: the error if `close` follows (a trailing comma).
+    fn no_trailing_comma(&mut self, close: u8) -> Result<(), JsonError> {
+        self.skip_whitespace();
+        if self.peek() == Some(close) {
+            return Err(JsonError::TrailingComma {
+                found: char::from(close),
+                at: self.position(self.at),
+            });
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.enter(depth)?;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.no_trailing_comma(b']')?;
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.unexpected("`,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        let start = self.at;
+        self.enter(depth)?;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(Object(members)));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected("a key (a string)"));
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected("`:`"));
+            }
+            self.at += 1;
+            members.push((key, self.value(depth)?));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.no_trailing_comma(b'}')?;
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    break;
+                }
+                _ => return Err(self.unexpected("`,` or `}`")),
+            }
+        }
+        // Sort (stably, so equal keys keep their order) and keep one member per key.
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut repeated = None;
+        members.dedup_by(|later, kept| {
+            if later.0 != kept.0 {
+                return false;
+            }
+            std::mem::swap(&mut later.1, &mut kept.1);
+            if repeated.is_none() {
+                repeated = Some(kept.0.clone());
+            }
+            true
+        });
+        match repeated {
+            Some(key) if self.duplicates == Duplicates::Reject => Err(JsonError::DuplicateKey {
+                key,
+                at: self.position(start),
+            }),
+            _ => Ok(Json::Object(Object(members))),
+        }
+    }
+
+    /// Four hex digits after `\u`.
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
+            match digit {
+                Some(d) => code = code * 16 + d,
+                None => {
+                    return Err(match self.peek() {
+                        None => self.unexpected("a hex digit"),
+                        Some(_) => JsonError::InvalidEscape {
+                            at: self.position(self.at),
+                        },
+                    })
+                }
+            }
+            self.at += 1;
+        }
+        Ok(code)
+    }
+
+    /// A string, the current byte being its opening quote.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let run = self.at;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
+            // The run ends at an ASCII byte (or the end), so it is whole characters.
+            out.push_str(self.text.get(run..self.at).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.unexpected("`\"`")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    let escape = self.at;
+                    self.at += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.at += 1;
+                            let c = self.unicode_escape(escape)?;
+                            out.push(c);
+                            continue;
+                        }
+                        None => return Err(self.unexpected("an escape")),
+                        Some(_) => {
+                            return Err(JsonError::InvalidEscape {
+                                at: self.position(escape),
+                            })
+                        }
+                    };
+                    self.at += 1;
+                    out.push(c);
+                }
+                Some(b) => {
+                    return Err(JsonError::ControlCharacter {
+                        code: u32::from(b),
+                        at: self.position(self.at),
+                    })
+                }
+            }
+        }
+    }
+
+    /// The character of `\uXXXX` (and of its low surrogate's escape, for a high surrogate).
+    fn unicode_escape(&mut self, escape: usize) -> Result<char, JsonError> {
+        let lone = |p: &Self| JsonError::LoneSurrogate { at: p.position(escape) };
+        let high = self.hex4()?;
+        let code = match high {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(lone(self));
+                }
+                self.at += 2;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(lone(self));
+                }
+                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(lone(self)),
+            c => c,
+        };
+        char::from_u32(code).ok_or_else(|| lone(self))
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Number, JsonError> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.digits() {
+            0 => return Err(self.unexpected("a digit")),
+            1 => {}
+            _ if self.bytes.get(int_start) == Some(&b'0') => {
+                return Err(JsonError::InvalidNumber {
+                    at: self.position(int_start),
+                })
+            }
+            _ => {}
+        }
+        let int_end = self.at;
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            integer = false;
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.unexpected("a digit"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            integer = false;
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.unexpected("a digit"));
+            }
+        }
+        let text = self.text.get(start..self.at).unwrap_or_default();
+        if integer {
+            let magnitude = self.text.get(int_start..int_end).unwrap_or_default().parse::<u64>();
+            match (negative, magnitude) {
+                (false, Ok(n)) => return Ok(Number::UInt(n)),
+                (true, Ok(n)) if n != 0 => {
+                    if let Some(i) = 0i64.checked_sub_unsigned(n) {
+                        return Ok(Number::Int(i));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match text.parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Number::Float(f)),
+            _ => Err(JsonError::NumberOutOfRange {
+                at: self.position(start),
+            }),
+        }
+    }
+}
+
+impl Json {
+    /// A member of an object; `None` for a missing key or a value that is not an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object()?.get(key)
+    }
+
+    pub fn as_object(&self) -> Option<&Object> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&Vec<Json>> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The value of an integer from 0 to `u64::MAX`.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(Number::UInt(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// What kind of value this is, for messages: "a string", "an object"...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+impl Object {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The members in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Json)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Number {
+    /// As `serde_json` prints it (floats in their shortest form, e.g. `1.0`, `1e300`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Number::UInt(n) => write!(f, "{n}"),
+            Number::Int(n) => write!(f, "{n}"),
+            Number::Float(x) => match serde_json::Number::from_f64(x) {
+                Some(n) => write!(f, "{n}"),
+                None => f.write_str("null"),
+            },
+        }
+    }
+}
+
+fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    for c in s.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            '\u{8}' => f.write_str("\\b")?,
+            '\u{c}' => f.write_str("\\f")?,
+            c if c < ' ' => write!(f, "\\u{:04x}", u32::from(c))?,
+            c => write!(f, "{c}")?,
+        }
+    }
+    f.write_str("\"")
+}
+
+impl fmt::Display for Json {
+    /// Compact JSON, as `serde_json` prints a `Value` (keys in order, no spaces).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Number(n) => write!(f, "{n}"),
+            Json::String(s) => write_string(f, s),
+            Json::Array(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
+            Json::Object(o) => {
+                f.write_str("{")?;
+                for (i, (k, v)) in o.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write_string(f, k)?;
+                    write!(f, ":{v}")?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_are_sorted_and_last_wins_or_refused() {
+        let v = parse(r#"{"b": 1, "a": 2, "b": 3}"#, Duplicates::LastWins).unwrap();
+        assert_eq!(v.to_string(), r#"{"a":2,"b":3}"#);
+        let e = parse("{\n \"b\": 1, \"b\": 3}", Duplicates::Reject).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the key \"b\" appears twice in the object that starts at line 1 column 1"
+        );
+    }
+}
