@@ -6,8 +6,11 @@
 //! (see README, "Where we differ from the seed"). Parsing rules and typed values live in
 //! `names`/`validate`, not here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
+
+use super::fields::Fields;
+use super::json::{self, Duplicates, Json, Object};
 
 /// The document format this build reads and writes.
 pub const DOCUMENT_VERSION: u32 = 1;
@@ -18,8 +21,7 @@ pub const EXAMPLE_PUBLIC_KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/ replace-me@example";
 
 /// Everything a person describes. Field names are the document's JSON keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
     pub version: u32,
     pub provider: ProviderDoc,
@@ -32,8 +34,7 @@ pub struct Document {
     pub provisioner: ProvisionerDoc,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProviderDoc {
     pub region: String,
     /// Path of the shared credentials file; empty: not set.
@@ -44,8 +45,7 @@ pub struct ProviderDoc {
     pub profile: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ImageDoc {
     /// `26.05`, `25.11`, or `custom` (then `custom_pattern` is the AMI name filter).
     pub release: String,
@@ -56,8 +56,7 @@ pub struct ImageDoc {
     pub data_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NetworkDoc {
     pub vpc_name: String,
     pub vpc_cidr: String,
@@ -72,8 +71,7 @@ pub struct NetworkDoc {
     pub flow_log_retention_days: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SubnetDoc {
     pub name: String,
     pub cidr: String,
@@ -81,8 +79,7 @@ pub struct SubnetDoc {
     pub availability_zone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SecurityGroupDoc {
     pub resource_name: String,
     /// The group's AWS name; empty lets AWS choose one.
@@ -93,8 +90,7 @@ pub struct SecurityGroupDoc {
     pub egress: Vec<RuleDoc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleDoc {
     pub description: String,
     /// `tcp`, `udp`, `icmp`, `icmpv6` or `all`.
@@ -145,16 +141,14 @@ impl Default for RuleDoc {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct KeyPairDoc {
     pub resource_name: String,
     pub key_name: String,
     pub public_key: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InstanceDoc {
     pub name: String,
     pub instance_type: String,
@@ -177,23 +171,20 @@ pub struct InstanceDoc {
     pub user_data: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TagDoc {
     pub key: String,
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OutputsDoc {
     pub public_ip: bool,
     pub public_dns: bool,
     pub ssh_command: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProvisionerDoc {
     /// The systemd unit, without `.service`.
     pub unit_name: String,
@@ -356,26 +347,34 @@ pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 impl Document {
     /// Parse a document from JSON text: size, version and shape are checked; field values are
     /// not (that is `validate`'s work).
+    ///
+    /// The text is read with [`json::parse`] (a repeated key is an error) and filled in through
+    /// the field table of [`super::fields`]: a missing field keeps its default (a missing list
+    /// its default elements, a missing key in a list element that element's default), an unknown
+    /// field or a value of the wrong type is an error that names the field's path.
     pub fn from_json(text: &str) -> Result<Document, DocumentError> {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocumentError::TooLarge(text.len()));
         }
-        /// Only the version, read first so a document from another version says so.
-        #[derive(Deserialize)]
-        struct Header {
-            version: Option<serde_json::Value>,
-        }
-        let json_error = |e: serde_json::Error| DocumentError::Json(e.to_string());
-        let header: Header = serde_json::from_str(text).map_err(json_error)?;
-        match header.version {
-            None => return Err(DocumentError::NoVersion),
+        let value = json::parse(text, Duplicates::Reject).map_err(|e| DocumentError::Json(e.to_string()))?;
+        let Json::Object(object) = &value else {
+            return Err(DocumentError::Json(format!(
+                "a document is a JSON object, not {}",
+                value.kind()
+            )));
+        };
+        // The version first, so a document from another version says so.
+        match object.get("version") {
+            None | Some(Json::Null) => return Err(DocumentError::NoVersion),
             Some(v) => match v.as_u64() {
                 Some(1) => {}
                 Some(n) => return Err(DocumentError::Version(n)),
                 None => return Err(DocumentError::Json(format!("\"version\" must be a number, not {v}"))),
             },
         }
-        serde_json::from_str(text).map_err(json_error)
+        let mut doc = Document::default();
+        fill(&mut doc, object, &mut String::new())?;
+        Ok(doc)
     }
 
     /// The document as pretty JSON with a trailing newline.
@@ -384,4 +383,57 @@ impl Document {
         text.push('\n');
         text
     }
+}
+
+/// Set the fields of `target` named in `object`; `path` is where `target` is, for errors.
+fn fill(target: &mut dyn Fields, object: &Object, path: &mut String) -> Result<(), DocumentError> {
+    for (key, value) in object.iter() {
+        if path.is_empty() && key == "version" {
+            continue; // checked by `from_json`
+        }
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        fill_field(target, key, value, path)?;
+        path.truncate(len);
+    }
+    Ok(())
+}
+
+fn wrong_type(path: &str, want: &str, value: &Json) -> DocumentError {
+    DocumentError::Json(format!("`{path}` must be {want}, not {}", value.kind()))
+}
+
+fn fill_field(target: &mut dyn Fields, key: &str, value: &Json, path: &mut String) -> Result<(), DocumentError> {
+    if let Some(text) = target.text_mut(key) {
+        value
+            .as_str()
+            .ok_or_else(|| wrong_type(path, "a string", value))?
+            .clone_into(text);
+    } else if let Some(flag) = target.flag_mut(key) {
+        *flag = value
+            .as_bool()
+            .ok_or_else(|| wrong_type(path, "true or false", value))?;
+    } else if let Some(child) = target.child_mut(key, None) {
+        let object = value.as_object().ok_or_else(|| wrong_type(path, "an object", value))?;
+        fill(child, object, path)?;
+    } else if target.clear_list(key) {
+        let items = value.as_array().ok_or_else(|| wrong_type(path, "a list", value))?;
+        let len = path.len();
+        for (i, item) in items.iter().enumerate() {
+            path.push('[');
+            path.push_str(&i.to_string());
+            path.push(']');
+            let object = item.as_object().ok_or_else(|| wrong_type(path, "an object", item))?;
+            if let Some(element) = target.push_default(key) {
+                fill(element, object, path)?;
+            }
+            path.truncate(len);
+        }
+    } else {
+        return Err(DocumentError::Json(format!("unknown field `{path}`")));
+    }
+    Ok(())
 }

@@ -2,7 +2,8 @@
 //! a `serde_json::Value` round trip (which cost code size and time on every keystroke).
 //!
 //! One macro call per document struct lists its text fields, flags, nested structs and lists.
-//! A field missing here is not editable by path and not scanned for secrets, so
+//! `Document::from_json` fills a document through the same table, so a field missing here is
+//! also not read from JSON (an unknown field), not editable by path and not scanned for secrets, so
 //! `tests::every_string_field_is_listed` compares the table with the serialized document.
 
 use super::document::*;
@@ -13,6 +14,10 @@ pub trait Fields {
     fn flag_mut(&mut self, name: &str) -> Option<&mut bool>;
     /// A nested struct (`index` None) or an element of a list field.
     fn child_mut(&mut self, name: &str, index: Option<usize>) -> Option<&mut dyn Fields>;
+    /// Empty the list field `name`; false if there is no such list.
+    fn clear_list(&mut self, name: &str) -> bool;
+    /// Append a default element to the list field `name` and return it.
+    fn push_default(&mut self, name: &str) -> Option<&mut dyn Fields>;
     /// Call `f(path, text, multi_line)` for every text field below `path`.
     fn visit_texts(&self, path: &mut String, f: &mut dyn FnMut(&str, &str));
 }
@@ -43,6 +48,24 @@ macro_rules! fields {
                 match (name, index) {
                     $((stringify!($c), None) => Some(&mut self.$c),)*
                     $((stringify!($l), Some(i)) => self.$l.get_mut(i).map(|x| x as &mut dyn Fields),)*
+                    _ => None,
+                }
+            }
+            fn clear_list(&mut self, name: &str) -> bool {
+                match name {
+                    $(stringify!($l) => {
+                        self.$l.clear();
+                        true
+                    })*
+                    _ => false,
+                }
+            }
+            fn push_default(&mut self, name: &str) -> Option<&mut dyn Fields> {
+                match name {
+                    $(stringify!($l) => {
+                        self.$l.push(Default::default());
+                        self.$l.last_mut().map(|x| x as &mut dyn Fields)
+                    })*
                     _ => None,
                 }
             }
