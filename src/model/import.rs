@@ -5,10 +5,10 @@
 //! The provisioner (unit, state directory, host) is not in Terraform JSON, so it is kept from
 //! the document the person already has.
 
-use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
+use super::json::{self, Duplicates, Json, Object};
 use super::secrets::find_secret;
 use crate::render::template;
 
@@ -41,55 +41,51 @@ struct Reader {
 
 impl Reader {
     /// The literal text of a template string, or the raw string when it is an expression.
-    fn text(v: Option<&Value>) -> String {
+    fn text(v: Option<&Json>) -> String {
         match v {
-            Some(Value::String(s)) => template::unescape(s).unwrap_or_else(|| s.clone()),
-            Some(Value::Number(n)) => n.to_string(),
-            Some(Value::Bool(b)) => b.to_string(),
+            Some(Json::String(s)) => template::unescape(s).unwrap_or_else(|| s.clone()),
+            Some(Json::Number(n)) => n.to_string(),
+            Some(Json::Bool(b)) => b.to_string(),
             _ => String::new(),
         }
     }
 
     /// `${kind.NAME.attr}` → `NAME`.
-    fn reference(v: Option<&Value>, kind: &str, attr: &str) -> Option<String> {
+    fn reference(v: Option<&Json>, kind: &str, attr: &str) -> Option<String> {
         let s = v?.as_str()?;
         let inner = s.strip_prefix("${")?.strip_suffix('}')?;
         let rest = inner.strip_prefix(kind)?.strip_prefix('.')?;
         rest.strip_suffix(attr)?.strip_suffix('.').map(str::to_owned)
     }
 
-    fn flag(v: Option<&Value>) -> bool {
-        v.and_then(Value::as_bool).unwrap_or(false)
+    fn flag(v: Option<&Json>) -> bool {
+        v.and_then(Json::as_bool).unwrap_or(false)
     }
 
-    fn list(v: Option<&Value>) -> Vec<String> {
-        v.and_then(Value::as_array)
+    fn list(v: Option<&Json>) -> Vec<String> {
+        v.and_then(Json::as_array)
             .map(|a| a.iter().map(|x| Self::text(Some(x))).collect())
             .unwrap_or_default()
     }
 
     /// Note every key of `body` not in `known` as unmapped, under `address`.
-    fn extra_keys(&mut self, address: &str, body: &Map<String, Value>, known: &[&str]) {
+    fn extra_keys(&mut self, address: &str, body: &Object, known: &[&str]) {
         for key in body.keys().filter(|k| !known.contains(&k.as_str())) {
             self.unmapped.push(format!("{address}.{key}"));
         }
     }
 
     /// The bodies of `resource.<kind>` (or `data.<kind>`), in name order.
-    fn blocks<'a>(
-        root: &'a Map<String, Value>,
-        section: &str,
-        kind: &str,
-    ) -> Vec<(&'a String, &'a Map<String, Value>)> {
+    fn blocks<'a>(root: &'a Object, section: &str, kind: &str) -> Vec<(&'a String, &'a Object)> {
         root.get(section)
             .and_then(|s| s.get(kind))
-            .and_then(Value::as_object)
+            .and_then(Json::as_object)
             .map(|m| m.iter().filter_map(|(k, v)| v.as_object().map(|o| (k, o))).collect())
             .unwrap_or_default()
     }
 
     /// The single block of a kind: more than one is reported and only the first is used.
-    fn single<'a>(&mut self, root: &'a Map<String, Value>, kind: &str) -> Option<(&'a String, &'a Map<String, Value>)> {
+    fn single<'a>(&mut self, root: &'a Object, kind: &str) -> Option<(&'a String, &'a Object)> {
         let blocks = Self::blocks(root, "resource", kind);
         for (name, _) in blocks.iter().skip(1) {
             self.unmapped
@@ -98,8 +94,8 @@ impl Reader {
         blocks.into_iter().next()
     }
 
-    fn rule(&mut self, address: &str, r: &Value) -> RuleDoc {
-        let empty = Map::new();
+    fn rule(&mut self, address: &str, r: &Json) -> RuleDoc {
+        let empty = Object::default();
         let r = r.as_object().unwrap_or(&empty);
         self.extra_keys(
             address,
@@ -117,7 +113,7 @@ impl Reader {
             ],
         );
         for key in ["prefix_list_ids", "security_groups"] {
-            if r.get(key).and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+            if r.get(key).and_then(Json::as_array).is_some_and(|a| !a.is_empty()) {
                 self.unmapped.push(format!("{address}.{key}"));
             }
         }
@@ -132,7 +128,7 @@ impl Reader {
             "58" => "icmpv6".to_owned(),
             p => p.to_owned(),
         };
-        let port = |v: Option<&Value>, icmp: bool| {
+        let port = |v: Option<&Json>, icmp: bool| {
             let t = Self::text(v);
             if icmp && t == "-1" {
                 String::new()
@@ -158,9 +154,10 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    // Terraform JSON may repeat a key; the last one wins, as it did with `serde_json::Value`.
+    let value = json::parse(text, Duplicates::LastWins).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let root = value.as_object().ok_or(ImportError::NotTerraform)?;
-    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(*k)) {
+    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(k)) {
         return Err(ImportError::NotTerraform);
     }
     if let Some(what) = find_secret(text) {
@@ -180,11 +177,11 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     }
 
     // provider.aws
-    let empty = Map::new();
+    let empty = Object::default();
     let provider = root
         .get("provider")
         .and_then(|p| p.get("aws"))
-        .and_then(Value::as_object)
+        .and_then(Json::as_object)
         .unwrap_or(&empty);
     r.extra_keys(
         "provider.aws",
@@ -201,15 +198,15 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         .into_iter()
         .next()
         .unwrap_or_default();
-    if let Some(providers) = root.get("provider").and_then(Value::as_object) {
+    if let Some(providers) = root.get("provider").and_then(Json::as_object) {
         for other in providers.keys().filter(|k| *k != "aws") {
             r.unmapped.push(format!("provider.{other}"));
         }
     }
 
     // data: the AMI and the zones.
-    if let Some(data) = root.get("data").and_then(Value::as_object) {
-        for (kind, blocks) in data {
+    if let Some(data) = root.get("data").and_then(Json::as_object) {
+        for (kind, blocks) in data.iter() {
             for name in blocks
                 .as_object()
                 .map(|m| m.keys().cloned().collect::<Vec<_>>())
@@ -234,10 +231,10 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             &["filter", "most_recent", "owners"],
         );
         doc.image.data_name = (*name).clone();
-        let filters = ami.get("filter").and_then(Value::as_array).cloned().unwrap_or_default();
+        let filters = ami.get("filter").and_then(Json::as_array).cloned().unwrap_or_default();
         for f in &filters {
             let value = Reader::list(f.get("values")).into_iter().next().unwrap_or_default();
-            match f.get("name").and_then(Value::as_str) {
+            match f.get("name").and_then(Json::as_str) {
                 Some("name") => {
                     let release = value.strip_prefix("nixos/").and_then(|v| v.strip_suffix('*'));
                     match release.filter(|r| crate::model::stack::PUBLISHED_RELEASES.contains(r)) {
@@ -333,7 +330,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     for (dir, target) in [("ingress", 0), ("egress", 1)] {
         let rules: Vec<RuleDoc> = sg
             .get(dir)
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|a| {
                 a.iter()
                     .enumerate()
@@ -383,7 +380,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
                     "vpc_security_group_ids",
                 ],
             );
-            let root_dev = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
+            let root_dev = b.get("root_block_device").and_then(Json::as_object).unwrap_or(&empty);
             r.extra_keys(
                 &format!("{address}.root_block_device"),
                 root_dev,
@@ -392,19 +389,19 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             let tokens = b
                 .get("metadata_options")
                 .and_then(|m| m.get("http_tokens"))
-                .and_then(Value::as_str);
+                .and_then(Json::as_str);
             let ignore = b
                 .get("lifecycle")
                 .and_then(|l| l.get("ignore_changes"))
-                .and_then(Value::as_array)
-                .is_some_and(|a| a.iter().any(|x| x == "ami"));
+                .and_then(Json::as_array)
+                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("ami")));
             let iam_role = b.contains_key("iam_instance_profile");
             if iam_role {
                 role_names.push(format!("{name}-role"));
             }
             let tags = b
                 .get("tags")
-                .and_then(Value::as_object)
+                .and_then(Json::as_object)
                 .map(|t| {
                     t.iter()
                         .map(|(k, v)| TagDoc {
@@ -452,8 +449,8 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         "aws_flow_log",
         "aws_cloudwatch_log_group",
     ];
-    if let Some(resources) = root.get("resource").and_then(Value::as_object) {
-        for (kind, blocks) in resources {
+    if let Some(resources) = root.get("resource").and_then(Json::as_object) {
+        for (kind, blocks) in resources.iter() {
             let names: Vec<&String> = blocks.as_object().map(|m| m.keys().collect()).unwrap_or_default();
             for name in names {
                 let derived = match kind.as_str() {
@@ -471,7 +468,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     // Outputs: the three kinds nixform writes per instance.
     let outputs: Vec<&String> = root
         .get("output")
-        .and_then(Value::as_object)
+        .and_then(Json::as_object)
         .map(|m| m.keys().collect())
         .unwrap_or_default();
     let has = |suffix: &str| {
