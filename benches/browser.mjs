@@ -91,7 +91,7 @@ async function keystrokes(browser, documentJson, count) {
 let browser;
 try {
   await waitForServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...args, `--user-data-dir=${profile}`] });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 
   // First render after navigation: median of 7 fresh contexts.
   const firsts = [];

@@ -355,20 +355,22 @@ fn missing_fields_take_their_defaults() {
             "network": {"flow_logs": true}, "security_group": {"ingress": [{}]}}"#,
     )
     .expect("document");
-    let mut want = Document::default();
-    want.instances = vec![
-        InstanceDoc {
-            name: "a".into(),
-            ..InstanceDoc::default()
-        },
-        InstanceDoc {
-            tags: vec![nixform::model::document::TagDoc {
-                key: "k".into(),
-                value: String::new(),
-            }],
-            ..InstanceDoc::default()
-        },
-    ];
+    let mut want = Document {
+        instances: vec![
+            InstanceDoc {
+                name: "a".into(),
+                ..InstanceDoc::default()
+            },
+            InstanceDoc {
+                tags: vec![nixform::model::document::TagDoc {
+                    key: "k".into(),
+                    value: String::new(),
+                }],
+                ..InstanceDoc::default()
+            },
+        ],
+        ..Document::default()
+    };
     want.network.flow_logs = true;
     want.security_group.ingress = vec![Default::default()];
     assert_eq!(doc, want);

@@ -1,8 +1,7 @@
 //! Syntax highlighting for the previews: text in, HTML out.
 //!
-//! Each line becomes `<span class="ln">…</span>` (CSS numbers them; [`highlight_lines`] gives
-//! them one by one, so a preview can replace only the lines that changed, see
-//! [`changed_range`]) and each token a
+//! Each line becomes `<span class="ln">…</span>` (CSS numbers them; [`LineCache`] re-highlights
+//! only the lines that changed and says which to replace) and each token a
 //! `<span class="t-…">` (`t-key`, `t-str`, `t-num`, `t-kw`, `t-com`). All text is HTML-escaped
 //! here, so the UI can insert the result as markup without building any itself. A tokenizer
 //! per language, small and forgiving: it colours, it does not validate.
@@ -27,75 +26,86 @@ impl Lang {
     }
 }
 
-/// Writes escaped text line by line, keeping token spans balanced across line breaks.
-struct Html {
+/// What a line's highlighting depends on besides the line itself: whether it starts inside a
+/// Nix indented string (`''...''`). Nothing else in nixform's output spans lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    in_indented_string: bool,
+}
+
+/// Builds one line's HTML.
+struct Line {
     out: String,
-    lines: Vec<String>,
 }
 
-const LINE_START: &str = "<span class=\"ln\">";
+impl Line {
+    fn new(capacity: usize) -> Self {
+        let mut out = String::with_capacity(capacity + 32);
+        out.push_str("<span class=\"ln\">");
+        Line { out }
+    }
 
-impl Html {
-    fn new() -> Self {
-        Html {
-            out: String::from(LINE_START),
-            lines: Vec::new(),
+    fn text(&mut self, text: &str, class: Option<&str>) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(c) = class {
+            self.out.push_str("<span class=\"t-");
+            self.out.push_str(c);
+            self.out.push_str("\">");
+        }
+        for ch in text.chars() {
+            match ch {
+                '&' => self.out.push_str("&amp;"),
+                '<' => self.out.push_str("&lt;"),
+                '>' => self.out.push_str("&gt;"),
+                '"' => self.out.push_str("&quot;"),
+                c => self.out.push(c),
+            }
+        }
+        if class.is_some() {
+            self.out.push_str("</span>");
         }
     }
 
-    fn end_line(&mut self) {
+    fn finish(mut self) -> String {
         self.out.push_str("</span>");
-        let line = std::mem::replace(&mut self.out, String::with_capacity(64));
-        self.lines.push(line);
-        self.out.push_str(LINE_START);
-    }
-
-    fn escaped(&mut self, text: &str, class: Option<&str>) {
-        for (i, part) in text.split('\n').enumerate() {
-            if i > 0 {
-                self.end_line();
-            }
-            if part.is_empty() {
-                continue;
-            }
-            if let Some(c) = class {
-                self.out.push_str("<span class=\"t-");
-                self.out.push_str(c);
-                self.out.push_str("\">");
-            }
-            for ch in part.chars() {
-                match ch {
-                    '&' => self.out.push_str("&amp;"),
-                    '<' => self.out.push_str("&lt;"),
-                    '>' => self.out.push_str("&gt;"),
-                    '"' => self.out.push_str("&quot;"),
-                    c => self.out.push(c),
-                }
-            }
-            if class.is_some() {
-                self.out.push_str("</span>");
-            }
-        }
-    }
-
-    fn finish(mut self) -> Vec<String> {
-        self.out.push_str("</span>");
-        self.lines.push(self.out);
-        self.lines
+        self.out
     }
 }
 
-/// `text` as highlighted HTML, one `<span class="ln">` element per line. A trailing newline
-/// does not make an extra empty line.
+/// The lines of `text`; a trailing newline does not make an extra empty line.
+fn lines(text: &str) -> std::str::Split<'_, char> {
+    text.strip_suffix('\n').unwrap_or(text).split('\n')
+}
+
+/// One line as HTML, and the state the next line starts in.
+pub fn highlight_line(line: &str, lang: Lang, state: State) -> (String, State) {
+    let mut html = Line::new(line.len() * 2);
+    let state = match lang {
+        Lang::Json => {
+            json(line, &mut html);
+            State::default()
+        }
+        Lang::Nix => nix(line, &mut html, state),
+        Lang::Plain => {
+            html.text(line, None);
+            State::default()
+        }
+    };
+    (html.finish(), state)
+}
+
+/// `text` as highlighted HTML, one `<span class="ln">` element per line.
 pub fn highlight_lines(text: &str, lang: Lang) -> Vec<String> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let mut html = Html::new();
-    match lang {
-        Lang::Json => json(text, &mut html),
-        Lang::Nix => nix(text, &mut html),
-        Lang::Plain => html.escaped(text, None),
-    }
-    html.finish()
+    let mut state = State::default();
+    lines(text)
+        .map(|line| {
+            let (html, next) = highlight_line(line, lang, state);
+            state = next;
+            html
+        })
+        .collect()
 }
 
 /// `text` as highlighted HTML: the lines of [`highlight_lines`], separated by newlines.
@@ -103,28 +113,102 @@ pub fn highlight(text: &str, lang: Lang) -> String {
     highlight_lines(text, lang).join("\n")
 }
 
-/// Which lines differ between `old` and `new`: `(prefix, suffix)`, the numbers of equal lines at
-/// the start and at the end (never overlapping), so `old[prefix..old.len() - suffix]` is what
-/// `new[prefix..new.len() - suffix]` replaces.
-///
-/// ```
-/// use nixform::render::highlight::changed_range;
-/// let old = ["a", "b", "c", "d"];
-/// assert_eq!(changed_range(&old, &["a", "x", "c", "d"]), (1, 2));
-/// assert_eq!(changed_range(&old, &["a", "b", "c", "d", "e"]), (4, 0));
-/// assert_eq!(changed_range(&["a", "a"], &["a", "a", "a"]), (2, 0));
-/// ```
-pub fn changed_range<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (prefix, suffix)
+struct CachedLine {
+    raw: String,
+    html: String,
+    after: State,
+}
+
+/// How to turn the lines shown before an update into the lines after it: at line `at`, remove
+/// `remove` lines and insert `insert` lines (whose HTML is [`LineCache::html`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Patch {
+    pub at: usize,
+    pub remove: usize,
+    pub insert: usize,
+}
+
+/// Incremental highlighting for a preview: keeps each line's text, HTML and end state, and on
+/// an update re-highlights only the lines that changed (plus any whose start state changed), so
+/// a keystroke in a 5,000-line file costs a line or two, not the whole file.
+#[derive(Default)]
+pub struct LineCache {
+    lang: Option<Lang>,
+    lines: Vec<CachedLine>,
+}
+
+impl LineCache {
+    /// Update to `text`; the patch says which shown lines to replace.
+    pub fn update(&mut self, text: &str, lang: Lang) -> Patch {
+        if self.lang != Some(lang) {
+            self.lines.clear();
+            self.lang = Some(lang);
+        }
+        let new: Vec<&str> = lines(text).collect();
+        let old = &self.lines;
+        let prefix = old.iter().zip(&new).take_while(|(o, n)| o.raw == **n).count();
+        let room = old.len().min(new.len()) - prefix;
+        let mut suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(o, n)| o.raw == **n)
+            .count();
+        let state_after = |lines: &[CachedLine], count: usize| {
+            if count == 0 {
+                State::default()
+            } else {
+                lines[count - 1].after
+            }
+        };
+        let mut state = state_after(old, prefix);
+        let mut middle = Vec::new();
+        let mut i = prefix;
+        loop {
+            while i < new.len() - suffix {
+                let (html, after) = highlight_line(new[i], lang, state);
+                middle.push(CachedLine {
+                    raw: new[i].to_owned(),
+                    html,
+                    after,
+                });
+                state = after;
+                i += 1;
+            }
+            // The kept lines were highlighted from the state the old text reached before them.
+            if suffix == 0 || state == state_after(old, old.len() - suffix) {
+                break;
+            }
+            suffix -= 1;
+        }
+        let remove = old.len() - prefix - suffix;
+        let insert = middle.len();
+        self.lines.splice(prefix..prefix + remove, middle);
+        Patch {
+            at: prefix,
+            remove,
+            insert,
+        }
+    }
+
+    /// The HTML of the lines in `range`, concatenated.
+    pub fn html(&self, range: std::ops::Range<usize>) -> String {
+        self.lines
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.html.as_str())
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
 }
 
 /// End of a `"..."` string starting at `start` (index after the closing quote).
@@ -148,7 +232,7 @@ fn run_end(b: &[u8], start: usize, keep: impl Fn(u8) -> bool) -> usize {
     i
 }
 
-fn json(text: &str, html: &mut Html) {
+fn json(text: &str, html: &mut Line) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut plain = 0;
@@ -178,25 +262,53 @@ fn json(text: &str, html: &mut Html) {
                 continue;
             }
         };
-        html.escaped(&text[plain..i], None);
-        html.escaped(&text[i..end], Some(class));
+        html.text(&text[plain..i], None);
+        html.text(&text[i..end], Some(class));
         i = end;
         plain = end;
     }
-    html.escaped(&text[plain..], None);
+    html.text(&text[plain..], None);
 }
 
 const NIX_KEYWORDS: &[&str] = &[
     "assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with",
 ];
 
-fn nix(text: &str, html: &mut Html) {
+/// Where an indented string open at `from` closes: the index after its closing two quotes,
+/// skipping the escapes (two quotes then a quote, a dollar or a backslash); `None` if it stays
+/// open past the line.
+fn indented_string_end(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut j = from;
+    while let Some(k) = text.get(j..).and_then(|rest| rest.find("''")) {
+        let at = j + k;
+        match b.get(at + 2) {
+            Some(b'\'') | Some(b'$') | Some(b'\\') => j = at + 3,
+            _ => return Some(at + 2),
+        }
+    }
+    None
+}
+
+fn nix(text: &str, html: &mut Line, state: State) -> State {
     let b = text.as_bytes();
     let mut i = 0;
-    let mut plain = 0;
+    if state.in_indented_string {
+        match indented_string_end(text, 0) {
+            Some(end) => {
+                html.text(&text[..end], Some("str"));
+                i = end;
+            }
+            None => {
+                html.text(text, Some("str"));
+                return state;
+            }
+        }
+    }
+    let mut plain = i;
     while i < b.len() {
         let (end, class) = match b[i] {
-            b'#' => (run_end(b, i, |c| c != b'\n'), "com"),
+            b'#' => (b.len(), "com"),
             b'"' => {
                 let end = string_end(b, i);
                 let rest = run_end(b, end, |c| c == b' ');
@@ -209,22 +321,16 @@ fn nix(text: &str, html: &mut Html) {
                     },
                 )
             }
-            b'\'' if b.get(i + 1) == Some(&b'\'') => {
-                // Indented string: ends at the next '' not followed by ', $ or \ (its escapes).
-                let mut j = i + 2;
-                loop {
-                    match text[j..].find("''") {
-                        Some(k) => {
-                            let at = j + k;
-                            match b.get(at + 2) {
-                                Some(b'\'') | Some(b'$') | Some(b'\\') => j = at + 3,
-                                _ => break (at + 2, "str"),
-                            }
-                        }
-                        None => break (b.len(), "str"),
-                    }
+            b'\'' if b.get(i + 1) == Some(&b'\'') => match indented_string_end(text, i + 2) {
+                Some(end) => (end, "str"),
+                None => {
+                    html.text(&text[plain..i], None);
+                    html.text(&text[i..], Some("str"));
+                    return State {
+                        in_indented_string: true,
+                    };
                 }
-            }
+            },
             b'0'..=b'9'
                 if !b[..i]
                     .last()
@@ -251,12 +357,13 @@ fn nix(text: &str, html: &mut Html) {
                 continue;
             }
         };
-        html.escaped(&text[plain..i], None);
-        html.escaped(&text[i..end], Some(class));
+        html.text(&text[plain..i], None);
+        html.text(&text[i..end], Some(class));
         i = end;
         plain = end;
     }
-    html.escaped(&text[plain..], None);
+    html.text(&text[plain..], None);
+    State::default()
 }
 
 #[cfg(test)]
@@ -328,25 +435,78 @@ mod tests {
         }
     }
 
+    /// Apply `patch` to the shown lines, as the preview does to its DOM.
+    fn apply(shown: &mut Vec<String>, cache: &LineCache, patch: Patch) {
+        let inserted: Vec<String> = (patch.at..patch.at + patch.insert)
+            .map(|i| cache.html(i..i + 1))
+            .collect();
+        shown.splice(patch.at..patch.at + patch.remove, inserted);
+    }
+
     #[test]
-    fn changed_ranges() {
-        let cases: [(&[&str], &[&str], (usize, usize)); 6] = [
-            (&[], &[], (0, 0)),
-            (&["a"], &[], (0, 0)),
-            (&[], &["a"], (0, 0)),
-            (&["a", "b", "c"], &["a", "c"], (1, 1)),
-            (&["a", "b"], &["a", "b"], (2, 0)),
-            (&["x", "a", "b"], &["y", "a", "b"], (0, 2)),
-        ];
-        for (old, new, want) in cases {
-            let (p, s) = changed_range(old, new);
-            assert_eq!((p, s), want, "{old:?} -> {new:?}");
-            // Applying the range turns old into new.
-            let mut patched: Vec<&str> = old[..p].to_vec();
-            patched.extend_from_slice(&new[p..new.len() - s]);
-            patched.extend_from_slice(&old[old.len() - s..]);
-            assert_eq!(patched, new);
+    fn line_cache_patches_reproduce_a_full_highlight() {
+        use proptest::prelude::*;
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let stack = crate::model::validate(&crate::model::presets::hardened()).expect("valid");
+        let files = crate::render::render_all(&stack).expect("renders");
+        let mut runner = TestRunner::default();
+        let openers = vec!["''", "'''", "''$", "\n", "a", "\"", "#", " = ", "x\ny", "\n''\n"];
+        let pieces = prop::collection::vec(prop::sample::select(openers), 0..6);
+        for (name, base) in files.iter() {
+            let lang = Lang::for_file(name);
+            let mut cache = LineCache::default();
+            let mut shown = Vec::new();
+            let mut text = base.to_owned();
+            for _ in 0..60 {
+                let patch = cache.update(&text, lang);
+                apply(&mut shown, &cache, patch);
+                assert_eq!(shown, highlight_lines(&text, lang), "{name}");
+                // Edit: replace a random slice with random pieces (including string openers).
+                let insert: String = pieces.new_tree(&mut runner).expect("gen").current().concat();
+                let at = (0..=text.len()).new_tree(&mut runner).expect("gen").current();
+                let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+                let end = (at + 8).min(text.len());
+                let end = (end..=text.len())
+                    .find(|i| text.is_char_boundary(*i))
+                    .unwrap_or(text.len());
+                text.replace_range(at..end, &insert);
+            }
         }
+    }
+
+    #[test]
+    fn a_keystroke_re_highlights_one_line() {
+        let mut cache = LineCache::default();
+        let text = "{\n  \"a\": 1,\n  \"b\": 2\n}\n";
+        assert_eq!(
+            cache.update(text, Lang::Json),
+            Patch {
+                at: 0,
+                remove: 0,
+                insert: 4
+            }
+        );
+        assert_eq!(
+            cache.update(&text.replace("1,", "12,"), Lang::Json),
+            Patch {
+                at: 1,
+                remove: 1,
+                insert: 1
+            }
+        );
+        // Opening an indented string changes how every following line is read.
+        let nix = "{\n  a = 1;\n  b = 2;\n}\n";
+        let mut cache = LineCache::default();
+        cache.update(nix, Lang::Nix);
+        assert_eq!(
+            cache.update(&nix.replace("a = 1", "a = ''1"), Lang::Nix),
+            Patch {
+                at: 1,
+                remove: 3,
+                insert: 3
+            }
+        );
     }
 
     #[test]

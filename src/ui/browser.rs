@@ -201,24 +201,22 @@ thread_local! {
     static RENDERS: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Make the line elements of `code` (it holds `old`, one element per line) be `new`, removing
-/// and inserting only the lines in the range that differs: a keystroke changes a line or two,
-/// so this is a few DOM operations instead of re-parsing the whole file's HTML.
-pub fn patch_lines(code: &web_sys::Element, old: &[String], new: &[String]) {
-    let (prefix, suffix) = crate::render::highlight::changed_range(old, new);
+/// In `code` (one element per line), replace `remove` lines at line `at` with the lines in
+/// `html`: a keystroke changes a line or two, so this is a few DOM operations instead of
+/// re-parsing the whole file's HTML.
+pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &str) {
     let children = code.children();
-    for _ in prefix..old.len() - suffix {
-        if let Some(line) = children.item(prefix as u32) {
+    for _ in 0..remove {
+        if let Some(line) = children.item(at as u32) {
             line.remove();
         }
     }
-    let html = new[prefix..new.len() - suffix].concat();
     if html.is_empty() {
         return;
     }
-    let _ = match children.item(prefix as u32) {
-        Some(next) => next.insert_adjacent_html("beforebegin", &html),
-        None => code.insert_adjacent_html("beforeend", &html),
+    let _ = match children.item(at as u32) {
+        Some(next) => next.insert_adjacent_html("beforebegin", html),
+        None => code.insert_adjacent_html("beforeend", html),
     };
 }
 

@@ -3,8 +3,8 @@
 //! them as links to the fields instead, and the buttons are disabled.
 //!
 //! Only the active tab is highlighted (memoised on the outcome and the tab). The highlighter
-//! escapes all text, so its HTML is inserted as is, and only the lines that changed since the
-//! last render are replaced (`browser::patch_lines`): re-inserting a whole file on every
+//! escapes all text, so its HTML is inserted as is; a `LineCache` re-highlights only the lines
+//! that changed and `browser::replace_lines` swaps just those: re-inserting a whole file on every
 //! keystroke cost milliseconds (and ~100 ms for a 50-instance stack).
 
 use std::rc::Rc;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::browser;
 use super::field::field_id;
 use super::output::{Outcome, Shared};
-use crate::render::highlight::{highlight_lines, Lang};
+use crate::render::highlight::{Lang, LineCache};
 use crate::render::{files::readme, zip::zip, Files};
 
 #[derive(Properties, PartialEq)]
@@ -50,33 +50,28 @@ pub fn Preview(props: &Props) -> Html {
     let outcome = props.outcome.clone();
     let key = Rc::as_ptr(&outcome.0) as usize;
 
-    let highlighted = use_memo((outcome.clone(), *active), |(outcome, active)| {
-        let name = Files::NAMES[*active % Files::NAMES.len()];
-        match &*outcome.0 {
-            Outcome::Ready { files, .. } => {
-                let text = files.get(name).unwrap_or_default();
-                Some(highlight_lines(text, Lang::for_file(name)))
-            }
-            _ => None,
-        }
-    });
-
-    // The lines the <code> element holds now, and which element that is (it is created anew
-    // when the preview comes back after errors).
+    // The <code> element, the tab it shows and what it holds; it is created anew when the
+    // preview comes back after errors.
     let code_ref = use_node_ref();
-    let shown = use_mut_ref(|| (None::<web_sys::Element>, Rc::new(None::<Vec<String>>)));
+    let shown = use_mut_ref(|| (None::<web_sys::Element>, usize::MAX, LineCache::default()));
     {
         let code_ref = code_ref.clone();
-        use_effect_with(highlighted.clone(), move |highlighted| {
-            if let (Some(code), Some(lines)) = (code_ref.cast::<web_sys::Element>(), highlighted.as_ref()) {
+        use_effect_with((outcome.clone(), *active), move |(outcome, active)| {
+            if let (Some(code), Outcome::Ready { files, .. }) = (code_ref.cast::<web_sys::Element>(), &*outcome.0) {
+                let name = Files::NAMES[*active % Files::NAMES.len()];
                 let mut shown = shown.borrow_mut();
-                if shown.0.as_ref() != Some(&code) {
-                    *shown = (Some(code.clone()), Rc::new(None));
+                if shown.0.as_ref() != Some(&code) || shown.1 != *active {
+                    *shown = (Some(code.clone()), *active, LineCache::default());
                     code.set_inner_html("");
                 }
-                let old: &[String] = shown.1.as_deref().unwrap_or_default();
-                browser::patch_lines(&code, old, lines);
-                shown.1 = highlighted.clone();
+                let cache = &mut shown.2;
+                let patch = cache.update(files.get(name).unwrap_or_default(), Lang::for_file(name));
+                browser::replace_lines(
+                    &code,
+                    patch.at,
+                    patch.remove,
+                    &cache.html(patch.at..patch.at + patch.insert),
+                );
             }
         });
     }
@@ -180,11 +175,11 @@ pub fn Preview(props: &Props) -> Html {
         _ => Html::default(),
     };
 
-    let body = match (&*outcome.0, &*highlighted) {
-        (Outcome::Ready { .. }, Some(_)) => html! {
+    let body = match &*outcome.0 {
+        Outcome::Ready { .. } => html! {
             <pre class="code" tabindex="0" aria-label={format!("{name} contents")}><code ref={code_ref.clone()}></code></pre>
         },
-        (Outcome::Invalid(errors), _) => html! {
+        Outcome::Invalid(errors) => html! {
             <div class="problems" role="status">
                 <p><strong>{ format!("The form has {} problem{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }) }</strong>
                     { " The files appear again when they are fixed; nothing you typed is lost." }</p>
@@ -203,10 +198,9 @@ pub fn Preview(props: &Props) -> Html {
                 </ul>
             </div>
         },
-        (Outcome::Failed(message), _) => html! {
+        Outcome::Failed(message) => html! {
             <div class="problems" role="status"><p>{ format!("The files could not be generated: {message}") }</p></div>
         },
-        _ => Html::default(),
     };
 
     html! {
