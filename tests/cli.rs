@@ -177,3 +177,24 @@ fn lint_lists_findings() {
         "{stdout}"
     );
 }
+
+#[test]
+fn share_links_round_trip_through_the_cli() {
+    let out = nixform(
+        &["share", "--stack", "-"],
+        Some(&nixform::model::presets::hardened().to_json()),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let fragment = text(&out.stdout).trim().to_owned();
+    assert!(fragment.starts_with("s="), "{fragment}");
+    let url = format!("http://127.0.0.1:8080/#{fragment}");
+    let out = nixform(&["unshare", &url], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        nixform::model::Document::from_json(&text(&out.stdout)).expect("document"),
+        nixform::model::presets::hardened()
+    );
+    let out = nixform(&["unshare", "s=garbage!"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("damaged"), "{}", text(&out.stderr));
+}

@@ -5,13 +5,15 @@
 //! nixform validate FILE                    print each field error; exit 1 when there is one
 //! nixform render [--stack FILE] --out DIR  write the four files; invalid stack: exit 1, nothing written
 //! nixform lint [--stack FILE]              print the security findings of a stack
+//! nixform share [--stack FILE]             print the share-link fragment (s=...) of a stack
+//! nixform unshare FRAGMENT                 print the stack document inside a share link
 //! ```
 //! Exit codes: 0 success, 1 invalid stack, 2 usage error or unreadable input.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nixform::model::{lint, presets, validate, Document, FieldError};
+use nixform::model::{lint, presets, share, validate, Document, FieldError};
 use nixform::render::render_all;
 
 const USAGE: &str = "usage:
@@ -19,6 +21,8 @@ const USAGE: &str = "usage:
   nixform validate FILE
   nixform render [--stack FILE] --out DIR
   nixform lint [--stack FILE]
+  nixform share [--stack FILE]
+  nixform unshare FRAGMENT-OR-URL
 
 FILE is a nixform stack document (JSON, \"version\": 1); `-` reads standard input.";
 
@@ -105,6 +109,22 @@ fn run(args: &[String]) -> Result<(), Failure> {
                     f.check.title()
                 );
             }
+            Ok(())
+        }
+        "share" => {
+            let stack_file = opts.take("--stack");
+            opts.finish()?;
+            println!("{}", share::encode(&read_document(stack_file.as_deref())?));
+            Ok(())
+        }
+        "unshare" => {
+            let link = opts
+                .positional()
+                .ok_or_else(|| Failure::Usage("unshare needs a FRAGMENT or URL".into()))?;
+            opts.finish()?;
+            let fragment = link.split_once('#').map_or(link.as_str(), |(_, f)| f);
+            let doc = share::decode(fragment).map_err(|e| Failure::Usage(e.to_string()))?;
+            print!("{}", doc.to_json());
             Ok(())
         }
         "help" | "--help" | "-h" => {

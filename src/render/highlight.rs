@@ -444,6 +444,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn line_cache_patches_reproduce_a_full_highlight() {
         use proptest::prelude::*;
         use proptest::strategy::ValueTree;

@@ -220,6 +220,11 @@ pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &s
     };
 }
 
+/// Replace the text of `element`.
+pub fn set_text(element: &web_sys::Element, text: &str) {
+    element.set_text_content(Some(text));
+}
+
 /// Count one preview render in `<body data-renders="N">`, for a keystroke-to-preview benchmark.
 pub fn count_render() {
     let n = RENDERS.with(|c| {

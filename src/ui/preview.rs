@@ -39,6 +39,18 @@ struct Status {
     error: bool,
 }
 
+/// "1\n2\n...\nn", the gutter's text.
+fn line_numbers(n: usize) -> String {
+    let mut out = String::with_capacity(n * 5);
+    for i in 1..=n {
+        if i > 1 {
+            out.push('\n');
+        }
+        out.push_str(&i.to_string());
+    }
+    out
+}
+
 fn tab_id(name: &str) -> String {
     format!("tab-{}", name.replace('.', "-"))
 }
@@ -53,9 +65,11 @@ pub fn Preview(props: &Props) -> Html {
     // The <code> element, the tab it shows and what it holds; it is created anew when the
     // preview comes back after errors.
     let code_ref = use_node_ref();
+    let gutter_ref = use_node_ref();
     let shown = use_mut_ref(|| (None::<web_sys::Element>, usize::MAX, LineCache::default()));
     {
         let code_ref = code_ref.clone();
+        let gutter_ref = gutter_ref.clone();
         use_effect_with((outcome.clone(), *active), move |(outcome, active)| {
             if let (Some(code), Outcome::Ready { files, .. }) = (code_ref.cast::<web_sys::Element>(), &*outcome.0) {
                 let name = Files::NAMES[*active % Files::NAMES.len()];
@@ -65,6 +79,7 @@ pub fn Preview(props: &Props) -> Html {
                     code.set_inner_html("");
                 }
                 let cache = &mut shown.2;
+                let before = cache.len();
                 let patch = cache.update(files.get(name).unwrap_or_default(), Lang::for_file(name));
                 browser::replace_lines(
                     &code,
@@ -72,6 +87,10 @@ pub fn Preview(props: &Props) -> Html {
                     patch.remove,
                     &cache.html(patch.at..patch.at + patch.insert),
                 );
+                // The numbers change only with the number of lines.
+                if let Some(gutter) = gutter_ref.cast::<web_sys::Element>().filter(|_| cache.len() != before) {
+                    browser::set_text(&gutter, &line_numbers(cache.len()));
+                }
             }
         });
     }
@@ -177,7 +196,10 @@ pub fn Preview(props: &Props) -> Html {
 
     let body = match &*outcome.0 {
         Outcome::Ready { .. } => html! {
-            <pre class="code" tabindex="0" aria-label={format!("{name} contents")}><code ref={code_ref.clone()}></code></pre>
+            <pre class="code" tabindex="0" aria-label={format!("{name} contents")}>
+                <div class="gutter" aria-hidden="true" ref={gutter_ref.clone()}></div>
+                <code ref={code_ref.clone()}></code>
+            </pre>
         },
         Outcome::Invalid(errors) => html! {
             <div class="problems" role="status">

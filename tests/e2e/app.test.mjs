@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  assertNoProblems, assertSameOrigin, decodeShare, downloadActive, field, fieldId, formValues, load, open,
+  assertNoProblems, assertSameOrigin, decodeShare, downloadActive, field, fieldId, formValues, lineNumbers, load, open,
   previewText, retype, screenshot, selectTab, stored,
 } from './helpers.mjs';
 
@@ -25,6 +25,17 @@ test('typing in a field updates the preview on every keystroke', async (t) => {
   assert.ok(after >= renders + 't3.small'.length, `one preview render per keystroke (${renders} -> ${after})`);
   await selectTab(s.page, 'infra.nix');
   assert.match(await previewText(s.page), /instance_type = "t3\.small";/);
+  // Line numbers count 1..n, one per line, and follow a change in the number of lines.
+  const check = async () => {
+    const { numbers, lines } = await lineNumbers(s.page);
+    assert.ok(lines > 100, `infra.nix has ${lines} lines`);
+    assert.deepEqual(numbers, Array.from({ length: lines }, (_, i) => String(i + 1)));
+    return lines;
+  };
+  const lines = await check();
+  await s.page.getByRole('button', { name: 'Add inbound rule: HTTPS' }).click();
+  await s.page.waitForFunction((n) => document.querySelectorAll('.panel pre.code code .ln').length > n, lines);
+  assert.ok((await check()) > lines);
   assertSameOrigin(s);
   assertNoProblems(s);
 });

@@ -2,10 +2,10 @@
 // storage and permissions) per test, a record of every request and of console errors.
 // BASE_URL (http://127.0.0.1:PORT/) and NIXFORM_CLI are set by scripts/test-web.sh.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
@@ -90,7 +90,15 @@ export async function retype(page, path, text) {
 }
 
 export async function previewText(page) {
-  return page.locator('.panel pre.code').innerText();
+  return page.locator('.panel pre.code code').innerText();
+}
+
+/** The preview's line numbers and its number of line elements. */
+export async function lineNumbers(page) {
+  return page.evaluate(() => ({
+    numbers: document.querySelector('.panel pre.code .gutter').textContent.split('\n'),
+    lines: document.querySelectorAll('.panel pre.code code .ln').length,
+  }));
 }
 
 export async function stored(page) {
@@ -123,10 +131,9 @@ export async function formValues(page) {
   );
 }
 
-/** The document inside a `#s=` share URL. */
+/** The document inside a `#s=` share URL, read by the CLI (the same decoder as the app). */
 export function decodeShare(url) {
-  const fragment = new URL(url).hash.replace(/^#s=/, '');
-  return JSON.parse(inflateRawSync(Buffer.from(fragment, 'base64url')).toString('utf8'));
+  return JSON.parse(execFileSync(process.env.NIXFORM_CLI, ['unshare', url], { encoding: 'utf8' }));
 }
 
 export async function screenshot(page, name) {
