@@ -1,7 +1,8 @@
 //! The form: one fieldset per file, each a component over its part of the document.
 //!
-//! Each section is a plain function (not a component: fewer monomorphised components keep the
-//! wasm small; the fields themselves are components and skip unchanged renders). Sections only lay out fields (through [`Fields`]) and dispatch list edits; they never
+//! Each section is a plain function wrapped in one generic [`Section`] component whose props
+//! (that section's part of the document, the messages) compare by value: a keystroke
+//! re-renders the section it happened in, not all eight. Sections only lay out fields (through [`Fields`]) and dispatch list edits; they never
 //! validate, render outputs or call browser APIs. The datalists of suggestions live here.
 
 mod image;
@@ -18,6 +19,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field::Fields;
+use crate::model::document::{
+    ImageDoc, InstanceDoc, KeyPairDoc, NetworkDoc, OutputsDoc, ProviderDoc, ProvisionerDoc, SecurityGroupDoc,
+};
 use crate::model::Document;
 
 /// Common instance types for the type field's suggestions (any `family.size` is accepted).
@@ -68,19 +72,81 @@ pub fn Form(props: &FormProps) -> Html {
     let subnet_names: Rc<[String]> = d.network.subnets.iter().map(|s| s.name.clone()).collect();
     html! {
         <form class="stack-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { provider::provider(&d.provider, f) }
-            { image::image(&d.image, f) }
-            { network::network(&d.network, &d.provider.region, f) }
-            { security_group::security_group(&d.security_group, f) }
-            { key_pair::key_pair(&d.key_pair, f) }
-            { instances::instances(&d.instances, &subnet_names, f) }
-            { outputs::outputs(&d.outputs, f) }
-            { provisioner::provisioner(&d.provisioner, f) }
+            <Section<Part<ProviderDoc>> part={Part(d.provider.clone())} fields={f.clone()} />
+            <Section<Part<ImageDoc>> part={Part(d.image.clone())} fields={f.clone()} />
+            <Section<Part<(NetworkDoc, String)>> part={Part((d.network.clone(), d.provider.region.clone()))} fields={f.clone()} />
+            <Section<Part<SecurityGroupDoc>> part={Part(d.security_group.clone())} fields={f.clone()} />
+            <Section<Part<KeyPairDoc>> part={Part(d.key_pair.clone())} fields={f.clone()} />
+            <Section<Part<(Vec<InstanceDoc>, Rc<[String]>)>> part={Part((d.instances.clone(), subnet_names))} fields={f.clone()} />
+            <Section<Part<OutputsDoc>> part={Part(d.outputs.clone())} fields={f.clone()} />
+            <Section<Part<ProvisionerDoc>> part={Part(d.provisioner.clone())} fields={f.clone()} />
             <datalist id="instance-types">
                 { for INSTANCE_TYPES.iter().map(|t| html! { <option value={*t} /> }) }
             </datalist>
         </form>
     }
+}
+
+/// One section's part of the document.
+#[derive(PartialEq)]
+pub struct Part<T>(T);
+
+/// How a section lays out its part.
+pub trait SectionView: PartialEq + 'static {
+    fn view(&self, f: &Fields) -> Html;
+}
+
+impl SectionView for Part<ProviderDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        provider::provider(&self.0, f)
+    }
+}
+impl SectionView for Part<ImageDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        image::image(&self.0, f)
+    }
+}
+impl SectionView for Part<(NetworkDoc, String)> {
+    fn view(&self, f: &Fields) -> Html {
+        network::network(&self.0 .0, &self.0 .1, f)
+    }
+}
+impl SectionView for Part<SecurityGroupDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        security_group::security_group(&self.0, f)
+    }
+}
+impl SectionView for Part<KeyPairDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        key_pair::key_pair(&self.0, f)
+    }
+}
+impl SectionView for Part<(Vec<InstanceDoc>, Rc<[String]>)> {
+    fn view(&self, f: &Fields) -> Html {
+        instances::instances(&self.0 .0, &self.0 .1, f)
+    }
+}
+impl SectionView for Part<OutputsDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        outputs::outputs(&self.0, f)
+    }
+}
+impl SectionView for Part<ProvisionerDoc> {
+    fn view(&self, f: &Fields) -> Html {
+        provisioner::provisioner(&self.0, f)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps<T: SectionView> {
+    pub part: T,
+    pub fields: Fields,
+}
+
+/// A section that re-renders only when its part of the document or the messages change.
+#[function_component]
+pub fn Section<T: SectionView>(props: &SectionProps<T>) -> Html {
+    props.part.view(&props.fields)
 }
 
 /// A small button that dispatches one action (add/remove rows).
