@@ -4,13 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export TRUNK_OFFLINE=true
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ]; then
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
-export PATH="$PWD/tests/e2e/node_modules/.bin:$PATH"
-
-cargo fetch --quiet
+# shellcheck source=scripts/web-env.sh
+source scripts/web-env.sh
 trunk build --release --offline "$@"
 
 total=0

@@ -13,38 +13,6 @@ use nixform::model::{presets, share, validate};
 use nixform::render::render_all;
 use proptest::prelude::*;
 
-fn json_like() -> impl Strategy<Value = String> {
-    let token = prop::sample::select(vec![
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
-        "\"version\"",
-        "1",
-        "2",
-        "-1",
-        "1e999",
-        "null",
-        "true",
-        "\"\"",
-        "\"x\"",
-        "\"instances\"",
-        "\"resource\"",
-        "\"aws_vpc\"",
-        "\"\\u0000\"",
-        "\"\\ud800\"",
-        " ",
-        "\"provider\"",
-        "\"aws_instance\"",
-        "\"tags\"",
-        "{}",
-        "[]",
-    ]);
-    prop::collection::vec(token, 0..60).prop_map(|v| v.concat())
-}
-
 /// A valid document's JSON with one byte range replaced: near-valid input, the hardest kind.
 fn mutated(text: String) -> impl Strategy<Value = String> {
     let len = text.len();
@@ -60,7 +28,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
-    fn document_parser_never_panics(text in prop_oneof![json_like(), any::<String>(), mutated(Document::default().to_json())]) {
+    fn document_parser_never_panics(text in prop_oneof![common::json_like(), any::<String>(), mutated(Document::default().to_json())]) {
         match Document::from_json(&text) {
             Ok(doc) => { let _ = validate(&doc); }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
@@ -86,7 +54,7 @@ proptest! {
 
     #[test]
     fn importer_never_panics(text in prop_oneof![
-        json_like(),
+        common::json_like(),
         any::<String>(),
         mutated(default_config()),
     ]) {

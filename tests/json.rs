@@ -256,49 +256,6 @@ fn close(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn json_like() -> impl Strategy<Value = String> {
-    let token = prop::sample::select(vec![
-        "{",
-        "}",
-        "[",
-        "]",
-        ",",
-        ":",
-        " ",
-        "\n",
-        "\"a\"",
-        "\"b\"",
-        "0",
-        "-",
-        "1",
-        "01",
-        ".",
-        "e",
-        "E",
-        "+",
-        "1.5",
-        "-0",
-        "1e999",
-        "true",
-        "tru",
-        "null",
-        "\"\\u",
-        "d800",
-        "dc00",
-        "\\ud800",
-        "\\udc00",
-        "\"",
-        "\\",
-        "\\n",
-        "\u{feff}",
-        "\t",
-        "\u{0}",
-        "é",
-        "18446744073709551616",
-    ]);
-    prop::collection::vec(token, 0..40).prop_map(|v| v.concat())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
@@ -315,7 +272,7 @@ proptest! {
     /// Any input gives a value or an error, never a panic, and the same verdict as serde_json.
     #[test]
     fn never_panics_and_agrees_with_serde_json(text in prop_oneof![
-        json_like(),
+        common::json_like(),
         any::<String>(),
         arb_value().prop_flat_map(|v| {
             let text = serde_json::to_string_pretty(&v).expect("prints");

@@ -258,3 +258,63 @@ pub fn varied_stacks() -> Vec<(&'static str, Stack)> {
         })
         .collect()
 }
+
+/// Text made of JSON tokens, lexical fragments and document keys: mostly near-JSON, the input
+/// that finds parser bugs.
+pub fn json_like() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let token = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\n",
+        "\"a\"",
+        "\"b\"",
+        "0",
+        "-",
+        "1",
+        "2",
+        "-1",
+        "01",
+        ".",
+        "e",
+        "E",
+        "+",
+        "1.5",
+        "-0",
+        "1e999",
+        "true",
+        "tru",
+        "null",
+        "\"\"",
+        "\"x\"",
+        "\"\\u",
+        "d800",
+        "dc00",
+        "\\ud800",
+        "\\udc00",
+        "\"",
+        "\\",
+        "\\n",
+        "\u{feff}",
+        "\t",
+        "\u{0}",
+        "é",
+        "18446744073709551616",
+        "{}",
+        "[]",
+        "\"version\"",
+        "\"instances\"",
+        "\"resource\"",
+        "\"aws_vpc\"",
+        "\"provider\"",
+        "\"aws_instance\"",
+        "\"tags\"",
+        "\"\\u0000\"",
+    ]);
+    prop::collection::vec(token, 0..60).prop_map(|v| v.concat())
+}
