@@ -622,11 +622,13 @@ impl Validator {
     fn tags(&mut self, base: &str, tags: &[super::document::TagDoc]) -> Option<Vec<(String, String)>> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
-        let before = self.errors.len();
+        let mut all_ok = true;
         for (j, t) in tags.iter().enumerate() {
             let key_path = format!("{base}.tags[{j}].key");
             let value_path = format!("{base}.tags[{j}].value");
+            // A key already refused by the text scan is not checked again.
             if !self.ok(&key_path) {
+                all_ok = false;
                 continue;
             }
             if t.key.is_empty() {
@@ -643,14 +645,10 @@ impl Validator {
             if self.ok(&value_path) {
                 self.max_len(&value_path, &t.value, "the tag value", 256);
             }
+            all_ok &= self.ok(&key_path) && self.ok(&value_path);
             out.push((t.key.clone(), t.value.clone()));
         }
-        // Errors found by the text scan are already recorded under these paths.
-        let scanned_bad = tags
-            .iter()
-            .enumerate()
-            .any(|(j, _)| !self.ok(&format!("{base}.tags[{j}].key")) || !self.ok(&format!("{base}.tags[{j}].value")));
-        (self.errors.len() == before && !scanned_bad).then_some(out)
+        all_ok.then_some(out)
     }
 
     fn provisioner(&mut self, doc: &Document) -> Option<Provisioner> {
