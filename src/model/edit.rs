@@ -75,17 +75,6 @@ pub fn set_flag(doc: &mut Document, path: &str, value: bool) -> Result<(), EditE
     })
 }
 
-/// The text at `path` (empty when there is none).
-pub fn get_text(doc: &Document, path: &str) -> String {
-    let mut found = String::new();
-    doc.visit_texts(&mut |p, t| {
-        if p == path {
-            t.clone_into(&mut found);
-        }
-    });
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,7 +84,6 @@ mod tests {
         let mut doc = Document::default();
         set_text(&mut doc, "instances[0].instance_type", "t3.micro").expect("set");
         assert_eq!(doc.instances[0].instance_type, "t3.micro");
-        assert_eq!(get_text(&doc, "instances[0].instance_type"), "t3.micro");
         set_text(&mut doc, "security_group.ingress[0].ipv4_cidrs", "10.0.0.0/8").expect("set");
         assert_eq!(doc.security_group.ingress[0].ipv4_cidrs, "10.0.0.0/8");
         set_flag(&mut doc, "network.flow_logs", true).expect("set");

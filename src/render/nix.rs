@@ -130,14 +130,9 @@ pub fn is_identifier(name: &str) -> bool {
 /// assert!(attr_name("outPath").is_err());
 /// ```
 pub fn attr_name(name: &str) -> Result<String, NixError> {
-    if RESERVED_NAMES.contains(&name) {
-        return Err(NixError::ReservedName(name.to_owned()));
-    }
-    if is_identifier(name) {
-        Ok(name.to_owned())
-    } else {
-        string_literal(name)
-    }
+    let mut out = String::with_capacity(name.len() + 2);
+    write_attr_name(&mut out, name)?;
+    Ok(out)
 }
 
 fn write_attr_name(out: &mut String, name: &str) -> Result<(), NixError> {
