@@ -26,6 +26,20 @@ fn nixform(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("nixform runs")
 }
 
+/// `nixform render --stack STACK --out OUT`.
+fn render(stack: &Path, out: &Path) -> Output {
+    nixform(
+        &[
+            "render",
+            "--stack",
+            stack.to_str().expect("utf8"),
+            "--out",
+            out.to_str().expect("utf8"),
+        ],
+        None,
+    )
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -66,16 +80,7 @@ fn render_writes_the_four_files() {
     // From a file and from standin.
     let stack_file = tmp.path().join("hardened.json");
     std::fs::write(&stack_file, nixform::model::presets::hardened().to_json()).expect("write");
-    let out = nixform(
-        &[
-            "render",
-            "--stack",
-            stack_file.to_str().expect("utf8"),
-            "--out",
-            out_dir.to_str().expect("utf8"),
-        ],
-        None,
-    );
+    let out = render(&stack_file, &out_dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let json = std::fs::read_to_string(out_dir.join("config.tf.json")).expect("written");
     assert!(json.contains("\"http_tokens\": \"required\""));
@@ -95,16 +100,7 @@ fn invalid_stacks_write_nothing_and_exit_1() {
     let stack_file = tmp.path().join("bad.json");
     std::fs::write(&stack_file, doc.to_json()).expect("write");
     let out_dir = tmp.path().join("out");
-    let out = nixform(
-        &[
-            "render",
-            "--stack",
-            stack_file.to_str().expect("utf8"),
-            "--out",
-            out_dir.to_str().expect("utf8"),
-        ],
-        None,
-    );
+    let out = render(&stack_file, &out_dir);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
@@ -141,16 +137,7 @@ fn unreadable_input_exits_2_with_a_clear_message() {
     std::fs::write(tmp.path().join("noversion.json"), "{}").expect("write");
     for (file, message) in cases {
         let path = tmp.path().join(file);
-        let out = nixform(
-            &[
-                "render",
-                "--stack",
-                path.to_str().expect("utf8"),
-                "--out",
-                tmp.path().join("o").to_str().expect("utf8"),
-            ],
-            None,
-        );
+        let out = render(&path, &tmp.path().join("o"));
         assert_eq!(out.status.code(), Some(2), "{file}");
         assert!(text(&out.stderr).contains(message), "{file}: {}", text(&out.stderr));
     }

@@ -7,24 +7,12 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{nix_eval_json, nix_parse, standin_expr, varied_stacks};
+use common::{nix_eval_json, nix_parse, standin_expr, varied_stacks, write_files};
 use nixform::render::render_all;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
-
-fn write_files(dir: &std::path::Path, files: &nixform::render::Files) -> Vec<PathBuf> {
-    std::fs::create_dir_all(dir).expect("mkdir");
-    files
-        .iter()
-        .map(|(name, text)| {
-            let p = dir.join(name);
-            std::fs::write(&p, text).expect("write");
-            p
-        })
-        .collect()
-}
 
 #[test]
 fn infra_nix_evaluates_to_config_tf_json_for_varied_stacks() {

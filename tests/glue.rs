@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{nix_eval_json, varied_stacks};
+use common::{nix_eval_json, varied_stacks, write_files};
 use nixform::render::render_all;
 
 #[test]
@@ -14,11 +14,7 @@ fn flake_and_configuration_evaluate_to_working_glue() {
     let tmp = tempfile::tempdir().expect("tempdir");
     for (i, (name, stack)) in varied_stacks().into_iter().enumerate() {
         let dir = tmp.path().join(i.to_string());
-        std::fs::create_dir_all(&dir).expect("mkdir");
-        let files = render_all(&stack).expect("renders");
-        for (file, text) in files.iter() {
-            std::fs::write(dir.join(file), text).expect("write");
-        }
+        write_files(&dir, &render_all(&stack).expect("renders"));
         // nixosSystem is replaced by a function returning its arguments.
         let expr = format!(
             r#"let

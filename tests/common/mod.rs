@@ -64,6 +64,19 @@ pub fn nix_parse(files: &[PathBuf]) {
     }
 }
 
+/// Write every rendered file into `dir` (created if needed); returns their paths.
+pub fn write_files(dir: &Path, files: &nixform::render::Files) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).expect("mkdir");
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).expect("write");
+            path
+        })
+        .collect()
+}
+
 /// The stand-in evaluator shared with the benchmark: `tests/nix/eval-infra.nix`.
 pub fn standin_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nix/eval-infra.nix")
