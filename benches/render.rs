@@ -35,7 +35,8 @@ criterion_group! {
 }
 
 fn parts(c: &mut Criterion) {
-    use nixform::render::{files, json, terraform};
+    use nixform::model::json;
+    use nixform::render::{files, terraform};
     let stack = validate(&Document::default()).expect("valid");
     let value = terraform::lower(&stack);
     c.bench_function("part/lower", |b| b.iter(|| terraform::lower(black_box(&stack))));

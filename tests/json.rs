@@ -1,13 +1,14 @@
-//! The strict JSON reader (`nixform::model::json`) and the document parser built on it: a table
-//! of named cases, agreement with `serde_json` (round trips and arbitrary input), and the
-//! document rules (defaults, unknown fields, wrong types, versions).
+//! The strict JSON reader and the writer (`nixform::model::json`) and the document parser built
+//! on them: a table of named cases, agreement with `serde_json` (round trips, arbitrary input,
+//! byte-equal printing), and the document rules (defaults, unknown fields, wrong types, versions).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use nixform::model::document::{Document, DocumentError, InstanceDoc};
-use nixform::model::json::{parse, Duplicates, Json, JsonError, Number, MAX_DEPTH};
+use nixform::model::json::{self, parse, Duplicates, Json, JsonError, Number, MAX_DEPTH};
+use nixform::model::value::Value as Tree;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -18,7 +19,9 @@ fn to_value(j: &Json) -> Value {
         Json::Bool(b) => Value::Bool(*b),
         Json::Number(Number::UInt(n)) => Value::from(*n),
         Json::Number(Number::Int(n)) => Value::from(*n),
-        Json::Number(Number::Float(f)) => Value::Number(serde_json::Number::from_f64(*f).expect("finite")),
+        Json::Number(Number::Float(text)) => {
+            Value::Number(serde_json::Number::from_f64(text.parse().expect("a number")).expect("finite"))
+        }
         Json::String(s) => Value::String(s.clone()),
         Json::Array(a) => Value::Array(a.iter().map(to_value).collect()),
         Json::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
@@ -41,18 +44,14 @@ fn named_cases() {
         ("whitespace around", " \t\r\n1\n", "1"),
         ("zero", "0", "0"),
         ("negative", "-12", "-12"),
-        ("negative zero is a float", "-0", "-0.0"),
+        ("negative zero is a float, kept as written", "-0", "-0"),
         ("u64 max stays exact", "18446744073709551615", "18446744073709551615"),
         ("i64 min stays exact", "-9223372036854775808", "-9223372036854775808"),
-        (
-            "beyond u64 is a float",
-            "18446744073709551616",
-            "1.8446744073709552e+19",
-        ),
+        ("beyond u64 is a float", "18446744073709551616", "18446744073709551616"),
         ("fraction", "1.5", "1.5"),
-        ("exponent", "1E3", "1000.0"),
-        ("signed exponent", "25e-1", "2.5"),
-        ("tiny underflows to zero", "1e-400", "0.0"),
+        ("exponent", "1E3", "1E3"),
+        ("signed exponent", "25e-1", "25e-1"),
+        ("tiny underflows to zero, still finite", "1e-400", "1e-400"),
         ("empty string", "\"\"", "\"\""),
         ("simple escapes", r#""\"\\\/\b\f\n\r\t""#, r#""\"\\/\b\f\n\r\t""#),
         ("unicode escape", r#""\u00e9\u0041""#, "\"éA\""),
@@ -70,6 +69,14 @@ fn named_cases() {
     ];
     for (name, text, want) in valid {
         assert_eq!(ok(text), *want, "{name}");
+    }
+    // Numbers that are not exact 64-bit integers are kept as written.
+    for text in ["-0", "18446744073709551616", "1.5", "1E3", "25e-1", "1e-400"] {
+        assert_eq!(
+            parse(text, Duplicates::Reject),
+            Ok(Json::Number(Number::Float(text.to_owned()))),
+            "{text}"
+        );
     }
     // (name, input, start of the message)
     let invalid: &[(&str, &str, &str)] = &[
@@ -296,6 +303,103 @@ proptest! {
     }
 }
 
+/// Whether a number is in range is decided on its digits; Rust's correctly rounded `f64` parser
+/// is the oracle, around the overflow point and far from it.
+#[test]
+fn number_range_matches_f64_parsing() {
+    let t = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    let mut below = t.to_owned();
+    below.replace_range(308.., "1");
+    let cases = [
+        t.to_owned(),
+        below.clone(),
+        format!("{below}.99999"),
+        format!("{t}.0"),
+        format!("0.{t}e309"),
+        format!("0.{below}9e309"),
+        format!("-{t}"),
+        "1.7976931348623157e308".into(),
+        "1.7976931348623158e308".into(),
+        "1.7976931348623159e308".into(),
+        "1e308".into(),
+        "1e309".into(),
+        "10e308".into(),
+        "0.1e310".into(),
+        "0.01e310".into(),
+        "0.000e999999999999999999999".into(),
+        "1e-99999999999999999999".into(),
+        "1e99999999999999999999".into(),
+        "-0.0".into(),
+    ];
+    for text in &cases {
+        let finite = text.parse::<f64>().is_ok_and(f64::is_finite);
+        assert_eq!(parse(text, Duplicates::Reject).is_ok(), finite, "{text}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn number_range_matches_f64_parsing_near_the_limit(
+        int in "[1-9][0-9]{0,20}",
+        frac in proptest::option::of("[0-9]{1,20}"),
+        exp in 250i32..340,
+    ) {
+        let text = match frac {
+            Some(f) => format!("{int}.{f}e{exp}"),
+            None => format!("{int}e{exp}"),
+        };
+        let finite = text.parse::<f64>().is_ok_and(f64::is_finite);
+        prop_assert_eq!(parse(&text, Duplicates::Reject).is_ok(), finite, "{}", text);
+    }
+}
+
+// The writer: the tree nixform prints (no floats, no null), printed exactly as serde_json does.
+
+fn arb_tree() -> impl Strategy<Value = Tree> {
+    let leaf = prop_oneof![
+        any::<bool>().prop_map(Tree::Bool),
+        any::<i64>().prop_map(Tree::Int),
+        any::<String>().prop_map(Tree::Str),
+        "[\"\\\\\u{0}-\u{1f}\u{7f}\u{fffd}a-z$%{}]{0,8}".prop_map(Tree::Str),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Tree::List),
+            // Sorted and each key once, as nixform builds objects.
+            prop::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|m| Tree::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn to_serde(t: &Tree) -> Value {
+    match t {
+        Tree::Bool(b) => Value::Bool(*b),
+        Tree::Int(n) => Value::from(*n),
+        Tree::Str(s) => Value::String(s.clone()),
+        Tree::List(items) => Value::Array(items.iter().map(to_serde).collect()),
+        Tree::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// Our printer writes the bytes serde_json writes, and both readers read them back.
+    #[test]
+    fn prints_what_serde_json_prints(tree in arb_tree()) {
+        let value = to_serde(&tree);
+        let pretty = json::print(&tree);
+        prop_assert_eq!(&pretty, &format!("{}\n", serde_json::to_string_pretty(&value).expect("prints")));
+        let compact = json::print_compact(&tree);
+        prop_assert_eq!(&compact, &serde_json::to_string(&value).expect("prints"));
+        for text in [&pretty, &compact] {
+            prop_assert_eq!(serde_json::from_str::<Value>(text).ok(), Some(value.clone()));
+            prop_assert_eq!(parse(text, Duplicates::Reject).map(|j| to_value(&j)), Ok(value.clone()));
+        }
+    }
+}
+
 // The document parser on top of the reader.
 
 fn doc_error(text: &str) -> String {
@@ -339,7 +443,7 @@ fn documents_round_trip() {
     docs.push(("hardened", nixform::model::presets::hardened()));
     for (name, doc) in docs {
         assert_eq!(Document::from_json(&doc.to_json()).as_ref(), Ok(&doc), "{name}");
-        let compact = serde_json::to_string(&doc).expect("prints");
+        let compact = json::print_compact(&doc.to_value());
         assert_eq!(Document::from_json(&compact).as_ref(), Ok(&doc), "{name}");
     }
 }

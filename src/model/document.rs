@@ -6,11 +6,11 @@
 //! (see README, "Where we differ from the seed"). Parsing rules and typed values live in
 //! `names`/`validate`, not here.
 
-use serde::Serialize;
 use thiserror::Error;
 
 use super::fields::Fields;
 use super::json::{self, Duplicates, Json, Object};
+use super::value::Value;
 
 /// The document format this build reads and writes.
 pub const DOCUMENT_VERSION: u32 = 1;
@@ -21,7 +21,7 @@ pub const EXAMPLE_PUBLIC_KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/ replace-me@example";
 
 /// Everything a person describes. Field names are the document's JSON keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub version: u32,
     pub provider: ProviderDoc,
@@ -34,7 +34,7 @@ pub struct Document {
     pub provisioner: ProvisionerDoc,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProviderDoc {
     pub region: String,
     /// Path of the shared credentials file; empty: not set.
@@ -45,7 +45,7 @@ pub struct ProviderDoc {
     pub profile: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImageDoc {
     /// `26.05`, `25.11`, or `custom` (then `custom_pattern` is the AMI name filter).
     pub release: String,
@@ -56,7 +56,7 @@ pub struct ImageDoc {
     pub data_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkDoc {
     pub vpc_name: String,
     pub vpc_cidr: String,
@@ -71,7 +71,7 @@ pub struct NetworkDoc {
     pub flow_log_retention_days: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubnetDoc {
     pub name: String,
     pub cidr: String,
@@ -79,7 +79,7 @@ pub struct SubnetDoc {
     pub availability_zone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SecurityGroupDoc {
     pub resource_name: String,
     /// The group's AWS name; empty lets AWS choose one.
@@ -90,7 +90,7 @@ pub struct SecurityGroupDoc {
     pub egress: Vec<RuleDoc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleDoc {
     pub description: String,
     /// `tcp`, `udp`, `icmp`, `icmpv6` or `all`.
@@ -141,14 +141,14 @@ impl Default for RuleDoc {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyPairDoc {
     pub resource_name: String,
     pub key_name: String,
     pub public_key: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InstanceDoc {
     pub name: String,
     pub instance_type: String,
@@ -171,20 +171,20 @@ pub struct InstanceDoc {
     pub user_data: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TagDoc {
     pub key: String,
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputsDoc {
     pub public_ip: bool,
     pub public_dns: bool,
     pub ssh_command: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProvisionerDoc {
     /// The systemd unit, without `.service`.
     pub unit_name: String,
@@ -377,11 +377,19 @@ impl Document {
         Ok(doc)
     }
 
+    /// The document as a JSON object: `"version"` first, then the fields in the order of the
+    /// field table (see [`super::fields`]).
+    pub fn to_value(&self) -> Value {
+        let mut members = vec![("version".to_owned(), Value::Int(i64::from(self.version)))];
+        if let Value::Object(fields) = Fields::to_value(self) {
+            members.extend(fields);
+        }
+        Value::Object(members)
+    }
+
     /// The document as pretty JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        json::print(&self.to_value())
     }
 }
 

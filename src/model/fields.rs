@@ -1,12 +1,14 @@
 //! The document's fields by name: what `edit` writes through and what `validate` scans, without
-//! a `serde_json::Value` round trip (which cost code size and time on every keystroke).
+//! a JSON value round trip (which cost code size and time on every keystroke).
 //!
 //! One macro call per document struct lists its text fields, flags, nested structs and lists.
 //! `Document::from_json` fills a document through the same table, so a field missing here is
-//! also not read from JSON (an unknown field), not editable by path and not scanned for secrets, so
-//! `tests::every_string_field_is_listed` compares the table with the serialized document.
+//! also not read from JSON (an unknown field), not written to JSON, not editable by path and not
+//! scanned for secrets, so `tests::every_field_is_listed` compares the table with the fields that
+//! the derived `Debug` shows.
 
 use super::document::*;
+use super::value::Value;
 
 /// Access to one struct's fields by name.
 pub trait Fields {
@@ -20,6 +22,9 @@ pub trait Fields {
     fn push_default(&mut self, name: &str) -> Option<&mut dyn Fields>;
     /// Call `f(path, text, multi_line)` for every text field below `path`.
     fn visit_texts(&self, path: &mut String, f: &mut dyn FnMut(&str, &str));
+    /// The fields as a JSON object: texts, then flags, then nested structs, then lists, each
+    /// group in the order of the table.
+    fn to_value(&self) -> Value;
 }
 
 fn push_key(path: &mut String, key: &str) {
@@ -68,6 +73,17 @@ macro_rules! fields {
                     })*
                     _ => None,
                 }
+            }
+            fn to_value(&self) -> Value {
+                Value::Object(vec![
+                    $((stringify!($t).to_owned(), Value::Str(self.$t.clone())),)*
+                    $((stringify!($f).to_owned(), Value::Bool(self.$f)),)*
+                    $((stringify!($c).to_owned(), self.$c.to_value()),)*
+                    $((
+                        stringify!($l).to_owned(),
+                        Value::List(self.$l.iter().map(Fields::to_value).collect()),
+                    ),)*
+                ])
             }
             #[allow(unused_variables)]
             fn visit_texts(&self, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
@@ -220,43 +236,72 @@ impl Document {
 mod tests {
     use super::*;
 
-    /// Every string in the serialized document, by path: the table must list them all.
-    fn strings(v: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+    /// The names of the scalar fields, from the derived `Debug` output: an oracle that sees every
+    /// field, whether the table lists it or not.
+    fn debug_leaves(doc: &Document) -> Vec<String> {
+        let mut names: Vec<String> = format!("{doc:#?}")
+            .lines()
+            .filter_map(|line| {
+                let (name, rest) = line.trim().split_once(": ")?;
+                let scalar = rest.starts_with(['"', 't', 'f']) || rest.starts_with(|c: char| c.is_ascii_digit());
+                scalar.then(|| name.to_owned())
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The names of the scalar members of the document's JSON value.
+    fn value_leaves(v: &Value, out: &mut Vec<String>) {
         match v {
-            serde_json::Value::String(s) => out.push((path, s.clone())),
-            serde_json::Value::Array(a) => a
-                .iter()
-                .enumerate()
-                .for_each(|(i, x)| strings(x, format!("{path}[{i}]"), out)),
-            serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
-                strings(
-                    x,
-                    if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    },
-                    out,
-                )
+            Value::List(items) => items.iter().for_each(|x| value_leaves(x, out)),
+            Value::Object(members) => members.iter().for_each(|(k, x)| match x {
+                Value::List(_) | Value::Object(_) => value_leaves(x, out),
+                _ => out.push(k.clone()),
             }),
             _ => {}
         }
     }
 
     #[test]
-    fn every_string_field_is_listed() {
+    fn every_field_is_listed() {
         let mut doc = crate::model::presets::hardened();
         doc.instances[0].tags.push(TagDoc {
             key: "k".into(),
             value: "v".into(),
         });
         doc.network.subnets.push(SubnetDoc::default());
-        let mut want = Vec::new();
-        strings(
-            &serde_json::to_value(&doc).expect("serializes"),
-            String::new(),
-            &mut want,
+        let mut written = Vec::new();
+        value_leaves(&doc.to_value(), &mut written);
+        written.sort();
+        assert_eq!(
+            written,
+            debug_leaves(&doc),
+            "the JSON value and the struct fields differ"
         );
+        assert_eq!(Document::from_json(&doc.to_json()), Ok(doc.clone()), "round trip");
+
+        // And every text field is visited, by path.
+        let mut want = Vec::new();
+        fn strings(v: &Value, path: String, out: &mut Vec<(String, String)>) {
+            match v {
+                Value::Str(s) => out.push((path, s.clone())),
+                Value::List(a) => a
+                    .iter()
+                    .enumerate()
+                    .for_each(|(i, x)| strings(x, format!("{path}[{i}]"), out)),
+                Value::Object(m) => m.iter().for_each(|(k, x)| {
+                    let path = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    strings(x, path, out)
+                }),
+                _ => {}
+            }
+        }
+        strings(&doc.to_value(), String::new(), &mut want);
         let mut got = Vec::new();
         doc.visit_texts(&mut |p, t| got.push((p.to_owned(), t.to_owned())));
         want.sort();

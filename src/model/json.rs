@@ -2,8 +2,11 @@
 //! share links, the CLI) and `config.tf.json` imports.
 //!
 //! It exists for size: serde's derived deserializers cost the wasm build tens of kilobytes per
-//! document struct, while one reader into one small [`Json`] tree costs a few. Writing JSON stays
-//! with `serde_json` (documents and Terraform JSON are `Serialize`).
+//! document struct, while one reader into one small [`Json`] tree costs a few.
+//!
+//! Writing is here too, for the same reason: [`print`] and [`print_compact`] write a
+//! [`Value`] (the Terraform document, or a stack document) in serde_json's layout, through one
+//! escaper, [`write_string`], with the table [`ESCAPE`]; [`Json`]'s `Display` uses it as well.
 //!
 //! Belongs here: the grammar and its errors. Does not belong here: what a document or a
 //! Terraform file means (that is `document` and `import`), or a size limit (callers check the
@@ -15,8 +18,8 @@
 //! - strings: control characters must be escaped; `\uXXXX` escapes pair surrogates, and a lone
 //!   surrogate is an error;
 //! - numbers: integers that fit are kept exact ([`Number::UInt`] for 0 and up, [`Number::Int`]
-//!   below 0); everything else (fractions, exponents, `-0`, integers beyond 64 bits) is an `f64`,
-//!   and one that overflows to infinity is an error;
+//!   below 0); everything else (fractions, exponents, `-0`, integers beyond 64 bits) is kept as
+//!   written ([`Number::Float`]), and one that overflows an `f64` to infinity is an error;
 //! - objects iterate in key order; a repeated key is an error or the last one wins, as the caller
 //!   chooses ([`Duplicates`]).
 //!
@@ -25,6 +28,8 @@
 use std::fmt;
 
 use thiserror::Error;
+
+use super::value::Value;
 
 /// The most arrays and objects nested in one another (`serde_json`'s limit), so hostile input
 /// cannot exhaust the stack.
@@ -41,14 +46,16 @@ pub enum Json {
     Object(Object),
 }
 
-/// A JSON number: integers exact, the rest as `f64` (never infinite or NaN).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A JSON number: integers exact, the rest as written (finite as an `f64`). Nothing nixform
+/// reads needs a fraction; keeping the text means messages quote it exactly, without a float
+/// printer in the wasm build.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Number {
     /// An integer from 0 to `u64::MAX`.
     UInt(u64),
     /// A negative integer down to `i64::MIN`.
     Int(i64),
-    Float(f64),
+    Float(String),
 }
 
 /// An object's members, sorted by key, each key once.
@@ -83,13 +90,13 @@ impl fmt::Display for Position {
 pub enum JsonError {
     #[error("the text ends where {expected} was expected ({at})")]
     End { expected: &'static str, at: Position },
-    #[error("found {found:?} where {expected} was expected ({at})")]
+    #[error("found {} where {expected} was expected ({at})", Quoted(*found))]
     Unexpected {
         found: char,
         expected: &'static str,
         at: Position,
     },
-    #[error("a trailing comma before {found:?} ({at})")]
+    #[error("a trailing comma before {} ({at})", Quoted(*found))]
     TrailingComma { found: char, at: Position },
     #[error("the text starts with a byte order mark (U+FEFF), which JSON does not allow ({at})")]
     ByteOrderMark { at: Position },
@@ -107,8 +114,31 @@ pub enum JsonError {
     NumberOutOfRange { at: Position },
     #[error("nested deeper than {MAX_DEPTH} arrays and objects ({at})")]
     TooDeep { at: Position },
-    #[error("the key {key:?} appears twice in the object that starts {at}")]
+    #[error("the key {} appears twice in the object that starts {at}", quoted(key))]
     DuplicateKey { key: String, at: Position },
+}
+
+/// A character in a message: `'x'` when it is visible ASCII, else its code point (`U+00A0`), so
+/// that nothing invisible hides in a message.
+struct Quoted(char);
+
+impl fmt::Display for Quoted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == '\'' || self.0 == '\\' {
+            write!(f, "'\\{}'", self.0)
+        } else if self.0.is_ascii_graphic() || self.0 == ' ' {
+            write!(f, "'{}'", self.0)
+        } else {
+            write!(f, "U+{:04X}", u32::from(self.0))
+        }
+    }
+}
+
+/// A key in a message, as a JSON string.
+fn quoted(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 2);
+    write_string(&mut out, key);
+    out
 }
 
 /// Parse `text` as exactly one JSON value.
@@ -455,11 +485,62 @@ impl Parser<'_> {
                 _ => {}
             }
         }
-        match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Number::Float(f)),
-            _ => Err(JsonError::NumberOutOfRange {
+        if fits_f64(text) {
+            Ok(Number::Float(text.to_owned()))
+        } else {
+            Err(JsonError::NumberOutOfRange {
                 at: self.position(start),
-            }),
+            })
+        }
+    }
+}
+
+/// The digits of 2^1024 − 2^970, the least number that rounds to infinity as an `f64`: the
+/// halfway point between `f64::MAX` and 2^1024, and ties go to even, which is 2^1024.
+const F64_OVERFLOW: &[u8; 309] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Whether a JSON number (already checked against the grammar) is finite as an `f64`, decided
+/// on its digits: `str::parse::<f64>` would bring 10 KB of tables into the wasm build just to
+/// answer this.
+fn fits_f64(number: &str) -> bool {
+    let unsigned = number.trim_start_matches('-');
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
+        None => (unsigned, "0"),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).skip_while(|&d| d == b'0').collect();
+    if digits.is_empty() {
+        return true; // zero
+    }
+    // The exponent saturates: beyond ±10^18 the answer no longer depends on it.
+    let (negative, magnitude) = match exponent.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, exponent.trim_start_matches('+')),
+    };
+    let magnitude = magnitude
+        .bytes()
+        .fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+    let exponent = if negative { -magnitude } else { magnitude };
+    // The value is 0.DIGITS × 10^point: it has `point` digits before the decimal point.
+    let integer_digits = i64::try_from(int.trim_start_matches('0').len()).unwrap_or(i64::MAX);
+    let leading_zeros = if integer_digits == 0 {
+        i64::try_from(frac.len() - frac.trim_start_matches('0').len()).unwrap_or(i64::MAX)
+    } else {
+        0
+    };
+    let point = integer_digits.saturating_sub(leading_zeros).saturating_add(exponent);
+    match point.cmp(&(F64_OVERFLOW.len() as i64)) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Greater => false,
+        // Same number of integer digits: compare digit by digit, the shorter padded with zeros.
+        std::cmp::Ordering::Equal => {
+            let len = digits.len().max(F64_OVERFLOW.len());
+            let digit = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(b'0');
+            (0..len)
+                .map(|i| digit(&digits, i).cmp(&digit(F64_OVERFLOW, i)))
+                .find(|o| o.is_ne())
+                .is_some_and(|o| o.is_lt())
         }
     }
 }
@@ -550,68 +631,192 @@ impl Object {
     }
 }
 
-impl fmt::Display for Number {
-    /// As `serde_json` prints it (floats in their shortest form, e.g. `1.0`, `1e300`).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Number::UInt(n) => write!(f, "{n}"),
-            Number::Int(n) => write!(f, "{n}"),
-            Number::Float(x) => match serde_json::Number::from_f64(x) {
-                Some(n) => write!(f, "{n}"),
-                None => f.write_str("null"),
-            },
+// Writing.
+
+/// How each byte below 0x80 is written inside a string: 0 as itself, `u` as `\u00XX`, any
+/// other as `\` and that byte. Every non-ASCII character is written as itself (UTF-8).
+const ESCAPE: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Write `text` as a JSON string literal.
+///
+/// ```
+/// let mut out = String::new();
+/// nixform::model::json::write_string(&mut out, "a\"b\\c\nd\u{1}é");
+/// assert_eq!(out, r#""a\"b\\c\nd\u0001é""#);
+/// ```
+pub fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut start = 0;
+    // Every escaped character is ASCII, so every slice boundary is a character boundary.
+    for (i, b) in text.bytes().enumerate() {
+        let escape = ESCAPE.get(usize::from(b)).copied().unwrap_or(0);
+        if escape == 0 {
+            continue;
+        }
+        out.push_str(&text[start..i]);
+        out.push('\\');
+        if escape == b'u' {
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push(char::from(escape));
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+/// `value` as pretty JSON with a trailing newline.
+pub fn print(value: &Value) -> String {
+    let mut out = String::with_capacity(8192);
+    write(&mut out, value, Some(0));
+    out.push('\n');
+    out
+}
+
+/// `value` as compact JSON (no spaces, no newline).
+pub fn print_compact(value: &Value) -> String {
+    let mut out = String::with_capacity(1024);
+    write(&mut out, value, None);
+    out
+}
+
+/// Write `value`; `indent` is the current depth for pretty output, `None` for compact.
+fn write(out: &mut String, value: &Value, indent: Option<usize>) {
+    match value {
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(n) => push_int(out, *n),
+        Value::Str(s) => write_string(out, s),
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                separator(out, i, indent);
+                write(out, item, indent.map(|n| n + 1));
+            }
+            close(out, items.is_empty(), indent, ']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                separator(out, i, indent);
+                write_string(out, key);
+                out.push_str(if indent.is_some() { ": " } else { ":" });
+                write(out, item, indent.map(|n| n + 1));
+            }
+            close(out, members.is_empty(), indent, '}');
         }
     }
 }
 
-fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
-    f.write_str("\"")?;
-    for c in s.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            '\u{8}' => f.write_str("\\b")?,
-            '\u{c}' => f.write_str("\\f")?,
-            c if c < ' ' => write!(f, "\\u{:04x}", u32::from(c))?,
-            c => write!(f, "{c}")?,
+/// Before the `i`th element: a comma after the previous one, and in pretty output a new line.
+fn separator(out: &mut String, i: usize, indent: Option<usize>) {
+    if i > 0 {
+        out.push(',');
+    }
+    if let Some(depth) = indent {
+        newline(out, depth + 1);
+    }
+}
+
+fn close(out: &mut String, empty: bool, indent: Option<usize>, bracket: char) {
+    if let (Some(depth), false) = (indent, empty) {
+        newline(out, depth);
+    }
+    out.push(bracket);
+}
+
+fn newline(out: &mut String, depth: usize) {
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', 2 * depth));
+}
+
+/// Decimal digits of `n`, without the formatting machinery.
+pub(crate) fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut rest = n.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `rest % 10` is below 10, so the cast keeps it exactly.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
     }
-    f.write_str("\"")
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+impl fmt::Display for Number {
+    /// As written in the text it was read from (integers in decimal).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::UInt(n) => write!(f, "{n}"),
+            Number::Int(n) => write!(f, "{n}"),
+            Number::Float(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Compact JSON of a read value, as `serde_json` prints a `Value` (keys in order, no spaces).
+fn write_json(out: &mut String, value: &Json) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(&n.to_string()),
+        Json::String(s) => write_string(out, s),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(out, item);
+            }
+            out.push(']');
+        }
+        Json::Object(o) => {
+            out.push('{');
+            for (i, (k, v)) in o.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k);
+                out.push(':');
+                write_json(out, v);
+            }
+            out.push('}');
+        }
+    }
 }
 
 impl fmt::Display for Json {
-    /// Compact JSON, as `serde_json` prints a `Value` (keys in order, no spaces).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Json::Null => f.write_str("null"),
-            Json::Bool(b) => write!(f, "{b}"),
-            Json::Number(n) => write!(f, "{n}"),
-            Json::String(s) => write_string(f, s),
-            Json::Array(items) => {
-                f.write_str("[")?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_str("]")
-            }
-            Json::Object(o) => {
-                f.write_str("{")?;
-                for (i, (k, v)) in o.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write_string(f, k)?;
-                    write!(f, ":{v}")?;
-                }
-                f.write_str("}")
-            }
-        }
+        let mut out = String::new();
+        write_json(&mut out, self);
+        f.write_str(&out)
     }
 }
 
@@ -628,5 +833,36 @@ mod tests {
             e.to_string(),
             "the key \"b\" appears twice in the object that starts at line 1 column 1"
         );
+    }
+
+    #[test]
+    fn layout() {
+        let v = Value::object([
+            ("a", Value::List(vec![Value::Int(1), Value::Int(-20)])),
+            ("b", Value::object::<&str>([])),
+            ("c", Value::List(vec![])),
+            ("d", Value::object([("e", Value::Bool(false))])),
+        ]);
+        assert_eq!(
+            print(&v),
+            "{\n  \"a\": [\n    1,\n    -20\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": {\n    \"e\": false\n  }\n}\n"
+        );
+        assert_eq!(print_compact(&v), r#"{"a":[1,-20],"b":{},"c":[],"d":{"e":false}}"#);
+    }
+
+    #[test]
+    fn integers() {
+        for n in [0, 7, -7, 10, 1234567890, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_int(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+
+    #[test]
+    fn escapes() {
+        let mut out = String::new();
+        write_string(&mut out, "\u{8}\u{c}\t\r\n\u{1f}\u{7f}\"\\/ü");
+        assert_eq!(out, "\"\\b\\f\\t\\r\\n\\u001f\u{7f}\\\"\\\\/ü\"");
     }
 }

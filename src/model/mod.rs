@@ -21,6 +21,7 @@ pub mod share;
 pub mod ssh;
 pub mod stack;
 pub mod validate;
+pub mod value;
 
 pub use document::Document;
 pub use error::{FieldError, FieldErrorKind};

@@ -39,7 +39,7 @@ pub enum ShareError {
 
 /// The fragment (without `#`) that carries `doc`.
 pub fn encode(doc: &Document) -> String {
-    let json = serde_json::to_vec(doc).unwrap_or_default();
+    let json = super::json::print_compact(&doc.to_value()).into_bytes();
     let compressed = super::lz::compress(&json);
     let mut out = String::with_capacity(PREFIX.len() + compressed.len() * 4 / 3 + 4);
     out.push_str(PREFIX);
@@ -65,7 +65,13 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
     if let Some(what) = find_secret(&text) {
         return Err(ShareError::Secret(what));
     }
-    Ok(Document::from_json(&text)?)
+    // nixform never writes a link whose JSON does not parse: such a link was cut or altered.
+    Document::from_json(&text).map_err(|e| match e {
+        DocumentError::Json(_) if super::json::parse(&text, super::json::Duplicates::Reject).is_err() => {
+            ShareError::Corrupt
+        }
+        e => ShareError::Document(e),
+    })
 }
 
 #[cfg(test)]

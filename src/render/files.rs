@@ -7,10 +7,11 @@
 
 use std::fmt::Write as _;
 
-use super::json;
 use super::nix::{self, NixError};
-use super::terraform::{self, TerraformDoc};
+use super::terraform;
+use crate::model::json;
 use crate::model::stack::{Stack, Tool};
+use crate::model::value::Value;
 
 /// The rendered files, in tab order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +57,7 @@ fn s(text: &str) -> Result<String, NixError> {
 
 /// `infra.nix`: a NixOS module whose terranix configuration is `document`, applied by a
 /// oneshot unit that keeps its state in a private state directory.
-pub fn infra_nix(stack: &Stack, document: &TerraformDoc) -> Result<String, NixError> {
+pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
     let p = &stack.provisioner;
     let (package, binary) = p.tool.package_and_binary();
     let tool_name = match p.tool {

@@ -1,6 +1,6 @@
-//! Lowering: `&Stack` → the one Terraform JSON document, [`TerraformDoc`].
+//! Lowering: `&Stack` → the one Terraform JSON document, a [`Value`].
 //!
-//! Each `aws_*` resource is a `Serialize` struct whose string fields are [`Tf`]: either a
+//! Each `aws_*` resource is a [`value_struct!`] whose string fields are [`Tf`]: either a
 //! literal made from user text (escaped by `template::literal`) or a reference the renderer
 //! writes. Struct fields are declared in sorted order and maps are `BTreeMap`s, so printing the
 //! document gives sorted keys (a test checks it). Printing belongs to `json` and `nix`; nothing
@@ -8,19 +8,23 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::template;
 use crate::model::names::Zone;
 use crate::model::stack::{Instance, Rule, Stack};
+use crate::model::value::{value_struct, ToValue, Value};
 
 /// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
 pub const NIXOS_AMI_OWNER: &str = "427812963091";
 
 /// A string in a Terraform template position.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tf(String);
+
+impl ToValue for Tf {
+    fn to_value(&self) -> Value {
+        Value::Str(self.0.clone())
+    }
+}
 
 impl Tf {
     /// User text, escaped so that Terraform reads exactly this text.
@@ -42,70 +46,78 @@ impl Tf {
     }
 }
 
-#[derive(Serialize)]
-struct AmiFilter {
-    name: &'static str,
-    values: Vec<Tf>,
-}
+value_struct!(
+    struct AmiFilter {
+        name: &'static str,
+        values: Vec<Tf>,
+    }
+);
 
-#[derive(Serialize)]
-struct DataAwsAmi {
-    filter: Vec<AmiFilter>,
-    most_recent: bool,
-    owners: Vec<&'static str>,
-}
+value_struct!(
+    struct DataAwsAmi {
+        filter: Vec<AmiFilter>,
+        most_recent: bool,
+        owners: Vec<&'static str>,
+    }
+);
 
-#[derive(Serialize)]
-struct DataAwsAvailabilityZones {
-    state: &'static str,
-}
+value_struct!(
+    struct DataAwsAvailabilityZones {
+        state: &'static str,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsVpc {
-    cidr_block: String,
-    enable_dns_hostnames: bool,
-    enable_dns_support: bool,
-}
+value_struct!(
+    struct AwsVpc {
+        cidr_block: String,
+        enable_dns_hostnames: bool,
+        enable_dns_support: bool,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsSubnet {
-    availability_zone: Tf,
-    cidr_block: String,
-    vpc_id: Tf,
-}
+value_struct!(
+    struct AwsSubnet {
+        availability_zone: Tf,
+        cidr_block: String,
+        vpc_id: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct VpcChild {
-    vpc_id: Tf,
-}
+value_struct!(
+    struct VpcChild {
+        vpc_id: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsRouteTableAssociation {
-    route_table_id: Tf,
-    subnet_id: Tf,
-}
+value_struct!(
+    struct AwsRouteTableAssociation {
+        route_table_id: Tf,
+        subnet_id: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsRoute {
-    destination_cidr_block: &'static str,
-    gateway_id: Tf,
-    route_table_id: Tf,
-}
+value_struct!(
+    struct AwsRoute {
+        destination_cidr_block: &'static str,
+        gateway_id: Tf,
+        route_table_id: Tf,
+    }
+);
 
-/// An inline `ingress`/`egress` object: every key present, as the provider's JSON schema wants.
-#[derive(Serialize)]
-struct SgRule {
-    cidr_blocks: Vec<String>,
-    description: Tf,
-    from_port: i32,
-    ipv6_cidr_blocks: Vec<String>,
-    prefix_list_ids: Vec<String>,
-    protocol: &'static str,
-    security_groups: Vec<String>,
-    #[serde(rename = "self")]
-    self_: bool,
-    to_port: i32,
-}
+value_struct!(
+    /// An inline `ingress`/`egress` object: every key present, as the provider's JSON schema wants.
+    struct SgRule {
+        cidr_blocks: Vec<String>,
+        description: Tf,
+        from_port: i32,
+        ipv6_cidr_blocks: Vec<String>,
+        prefix_list_ids: Vec<String>,
+        protocol: &'static str,
+        security_groups: Vec<String>,
+        self_ as "self": bool,
+        to_port: i32,
+    }
+);
 
 impl From<&Rule> for SgRule {
     fn from(r: &Rule) -> Self {
@@ -123,116 +135,121 @@ impl From<&Rule> for SgRule {
     }
 }
 
-#[derive(Serialize)]
-struct AwsSecurityGroup {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<Tf>,
-    egress: Vec<SgRule>,
-    ingress: Vec<SgRule>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<Tf>,
-    vpc_id: Tf,
-}
+value_struct!(
+    struct AwsSecurityGroup {
+        description: Option<Tf>,
+        egress: Vec<SgRule>,
+        ingress: Vec<SgRule>,
+        name: Option<Tf>,
+        vpc_id: Tf,
+    }
+);
 
-/// With no rule blocks, the provider removes every rule of the VPC's default group.
-#[derive(Serialize)]
-struct AwsDefaultSecurityGroup {
-    egress: Vec<SgRule>,
-    ingress: Vec<SgRule>,
-    vpc_id: Tf,
-}
+value_struct!(
+    /// With no rule blocks, the provider removes every rule of the VPC's default group.
+    struct AwsDefaultSecurityGroup {
+        egress: Vec<SgRule>,
+        ingress: Vec<SgRule>,
+        vpc_id: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsKeyPair {
-    key_name: Tf,
-    public_key: Tf,
-}
+value_struct!(
+    struct AwsKeyPair {
+        key_name: Tf,
+        public_key: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct RootBlockDevice {
-    encrypted: bool,
-    volume_size: u32,
-    volume_type: &'static str,
-}
+value_struct!(
+    struct RootBlockDevice {
+        encrypted: bool,
+        volume_size: u32,
+        volume_type: &'static str,
+    }
+);
 
-#[derive(Serialize)]
-struct MetadataOptions {
-    http_endpoint: &'static str,
-    http_put_response_hop_limit: u8,
-    http_tokens: &'static str,
-}
+value_struct!(
+    struct MetadataOptions {
+        http_endpoint: &'static str,
+        http_put_response_hop_limit: u8,
+        http_tokens: &'static str,
+    }
+);
 
-#[derive(Serialize)]
-struct Lifecycle {
-    ignore_changes: Vec<&'static str>,
-}
+value_struct!(
+    struct Lifecycle {
+        ignore_changes: Vec<&'static str>,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsInstance {
-    ami: Tf,
-    associate_public_ip_address: bool,
-    ebs_optimized: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    iam_instance_profile: Option<Tf>,
-    instance_type: String,
-    key_name: Tf,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lifecycle: Option<Lifecycle>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata_options: Option<MetadataOptions>,
-    monitoring: bool,
-    root_block_device: RootBlockDevice,
-    subnet_id: Tf,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    tags: BTreeMap<String, Tf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_data: Option<Tf>,
-    vpc_security_group_ids: Vec<Tf>,
-}
+value_struct!(
+    struct AwsInstance {
+        ami: Tf,
+        associate_public_ip_address: bool,
+        ebs_optimized: bool,
+        iam_instance_profile: Option<Tf>,
+        instance_type: String,
+        key_name: Tf,
+        lifecycle: Option<Lifecycle>,
+        metadata_options: Option<MetadataOptions>,
+        monitoring: bool,
+        root_block_device: RootBlockDevice,
+        subnet_id: Tf,
+        tags: Option<BTreeMap<String, Tf>>,
+        user_data: Option<Tf>,
+        vpc_security_group_ids: Vec<Tf>,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsIamRole {
-    assume_role_policy: Tf,
-    name_prefix: Tf,
-}
+value_struct!(
+    struct AwsIamRole {
+        assume_role_policy: Tf,
+        name_prefix: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsIamInstanceProfile {
-    name_prefix: Tf,
-    role: Tf,
-}
+value_struct!(
+    struct AwsIamInstanceProfile {
+        name_prefix: Tf,
+        role: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsIamRolePolicy {
-    name: Tf,
-    policy: Tf,
-    role: Tf,
-}
+value_struct!(
+    struct AwsIamRolePolicy {
+        name: Tf,
+        policy: Tf,
+        role: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsCloudwatchLogGroup {
-    name: Tf,
-    retention_in_days: u32,
-}
+value_struct!(
+    struct AwsCloudwatchLogGroup {
+        name: Tf,
+        retention_in_days: u32,
+    }
+);
 
-#[derive(Serialize)]
-struct AwsFlowLog {
-    iam_role_arn: Tf,
-    log_destination: Tf,
-    log_destination_type: &'static str,
-    traffic_type: &'static str,
-    vpc_id: Tf,
-}
+value_struct!(
+    struct AwsFlowLog {
+        iam_role_arn: Tf,
+        log_destination: Tf,
+        log_destination_type: &'static str,
+        traffic_type: &'static str,
+        vpc_id: Tf,
+    }
+);
 
-#[derive(Serialize)]
-struct Output {
-    description: String,
-    value: Tf,
-}
+value_struct!(
+    struct Output {
+        description: String,
+        value: Tf,
+    }
+);
 
 /// `<type> → <name> → body`, for `resource` and `data`.
-#[derive(Default, Serialize)]
-#[serde(transparent)]
+#[derive(Default)]
 struct Blocks(BTreeMap<&'static str, BTreeMap<String, Block>>);
 
 impl Blocks {
@@ -241,14 +258,25 @@ impl Blocks {
     }
 }
 
-/// Declares [`Block`], the body of any block (serialized as the body itself), with a `From`
+impl ToValue for Blocks {
+    fn to_value(&self) -> Value {
+        self.0.to_value()
+    }
+}
+
+/// Declares [`Block`], the body of any block (its value is the body's), with a `From`
 /// for each resource struct so `Blocks::add` takes the struct directly.
 macro_rules! blocks {
     ($($variant:ident($ty:ty => $stored:ty)),* $(,)?) => {
-        #[derive(Serialize)]
-        #[serde(untagged)]
         enum Block {
             $($variant($stored),)*
+        }
+        impl ToValue for Block {
+            fn to_value(&self) -> Value {
+                match self {
+                    $(Block::$variant(body) => body.to_value(),)*
+                }
+            }
         }
         $(impl From<$ty> for Block {
             fn from(body: $ty) -> Self {
@@ -277,55 +305,50 @@ blocks!(
     FlowLog(AwsFlowLog => AwsFlowLog),
 );
 
-#[derive(Serialize)]
-struct AwsProvider {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    profile: Option<Tf>,
-    region: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    shared_config_files: Vec<Tf>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    shared_credentials_files: Vec<Tf>,
-}
-
-#[derive(Serialize)]
-struct Providers {
-    aws: AwsProvider,
-}
-
-#[derive(Serialize)]
-struct RequiredProvider {
-    source: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct RequiredProviders {
-    aws: RequiredProvider,
-}
-
-#[derive(Serialize)]
-struct TerraformSettings {
-    required_providers: RequiredProviders,
-}
-
-/// The whole configuration: printed as `config.tf.json` and, identically, inside `infra.nix`.
-#[derive(Serialize)]
-pub struct TerraformDoc {
-    data: Blocks,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    output: BTreeMap<String, Output>,
-    provider: Providers,
-    resource: Blocks,
-    terraform: TerraformSettings,
-}
-
-impl TerraformDoc {
-    /// The document as a JSON value (for tests and tools; printing does not go through it).
-    pub fn to_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+value_struct!(
+    struct AwsProvider {
+        profile: Option<Tf>,
+        region: &'static str,
+        shared_config_files: Option<Vec<Tf>>,
+        shared_credentials_files: Option<Vec<Tf>>,
     }
-}
+);
+
+value_struct!(
+    struct Providers {
+        aws: AwsProvider,
+    }
+);
+
+value_struct!(
+    struct RequiredProvider {
+        source: &'static str,
+        version: &'static str,
+    }
+);
+
+value_struct!(
+    struct RequiredProviders {
+        aws: RequiredProvider,
+    }
+);
+
+value_struct!(
+    struct TerraformSettings {
+        required_providers: RequiredProviders,
+    }
+);
+
+value_struct!(
+    /// The whole configuration: printed as `config.tf.json` and, identically, inside `infra.nix`.
+    struct TerraformDoc {
+        data: Blocks,
+        output: Option<BTreeMap<String, Output>>,
+        provider: Providers,
+        resource: Blocks,
+        terraform: TerraformSettings,
+    }
+);
 
 fn policy_document(service: &str) -> String {
     format!(
@@ -336,7 +359,7 @@ fn policy_document(service: &str) -> String {
 const FLOW_LOG_POLICY: &str = r#"{"Statement":[{"Action":["logs:CreateLogStream","logs:PutLogEvents","logs:DescribeLogGroups","logs:DescribeLogStreams"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}"#;
 
 /// The whole Terraform JSON document for `stack`.
-pub fn lower(stack: &Stack) -> TerraformDoc {
+pub fn lower(stack: &Stack) -> Value {
     let net = &stack.network;
     let vpc_id = Tf::attr("aws_vpc", net.vpc_name.as_str(), "id");
     let mut data = Blocks::default();
@@ -504,13 +527,13 @@ pub fn lower(stack: &Stack) -> TerraformDoc {
     let p = &stack.provider;
     TerraformDoc {
         data,
-        output,
+        output: (!output.is_empty()).then_some(output),
         provider: Providers {
             aws: AwsProvider {
                 profile: p.profile.as_deref().map(Tf::lit),
                 region: p.region.as_str(),
-                shared_config_files: p.shared_config_file.as_deref().map(Tf::lit).into_iter().collect(),
-                shared_credentials_files: p.shared_credentials_file.as_deref().map(Tf::lit).into_iter().collect(),
+                shared_config_files: p.shared_config_file.as_deref().map(|f| vec![Tf::lit(f)]),
+                shared_credentials_files: p.shared_credentials_file.as_deref().map(|f| vec![Tf::lit(f)]),
             },
         },
         resource: res,
@@ -523,6 +546,7 @@ pub fn lower(stack: &Stack) -> TerraformDoc {
             },
         },
     }
+    .to_value()
 }
 
 fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
@@ -573,11 +597,13 @@ fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
                 volume_type: instance.root_volume_type.as_str(),
             },
             subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
-            tags: instance
-                .tags
-                .iter()
-                .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
-                .collect(),
+            tags: (!instance.tags.is_empty()).then(|| {
+                instance
+                    .tags
+                    .iter()
+                    .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
+                    .collect()
+            }),
             user_data: instance.user_data.as_deref().map(Tf::lit),
             vpc_security_group_ids: vec![Tf::attr(
                 "aws_security_group",

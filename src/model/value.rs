@@ -1,0 +1,223 @@
+//! The one tree both printers read: a JSON value with only what nixform writes.
+//!
+//! `render::terraform::lower` builds the Terraform document as a [`Value`]; [`super::json`]
+//! prints it as `config.tf.json` and `render::nix` as the terranix module in `infra.nix`. The
+//! stack [`super::Document`] is written through it too, so there is one JSON printer.
+//!
+//! Why not `serde_json::Value` and serde: serde's printers are generic, so every typed struct
+//! and both printers were compiled once per combination, and serde_json brought its float
+//! formatter with its tables. In the wasm build that was about 25 KB of the gzip budget for
+//! floats nixform never writes. This type has no floats and no null: what Terraform JSON and the
+//! document need, no more. Objects keep their members in the order they were built; the
+//! builders here (and the typed resource structs of `terraform`) build them sorted, and a test
+//! checks every object of every rendered document.
+//!
+//! Not here: syntax and escaping of any kind (`json` here; `template` and `nix` in `render`).
+//! Reading JSON gives a [`super::json::Json`], which also holds floats and null.
+
+/// A JSON value without floats or null.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Bool(bool),
+    Int(i64),
+    Str(String),
+    List(Vec<Value>),
+    /// Members in print order, each key once.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// An object from members; they are printed in this order.
+    pub fn object<K: Into<String>>(members: impl IntoIterator<Item = (K, Value)>) -> Value {
+        Value::Object(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Int(n)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Str(s)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Str(s.to_owned())
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(items: Vec<Value>) -> Self {
+        Value::List(items)
+    }
+}
+
+/// A typed part of a document that becomes a [`Value`].
+pub trait ToValue {
+    fn to_value(&self) -> Value;
+}
+
+/// A field of a [`value_struct!`]: added to the object under its key. `Option::None` adds
+/// nothing: that is how a typed struct leaves out an attribute.
+pub trait Member {
+    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>);
+}
+
+impl<T: ToValue> Member for T {
+    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>) {
+        members.push((key.to_owned(), self.to_value()));
+    }
+}
+
+impl<T: ToValue> Member for Option<T> {
+    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>) {
+        if let Some(v) = self {
+            v.push_member(key, members);
+        }
+    }
+}
+
+impl ToValue for Value {
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl ToValue for bool {
+    fn to_value(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+macro_rules! int_to_value {
+    ($($t:ty),*) => {$(
+        impl ToValue for $t {
+            fn to_value(&self) -> Value {
+                Value::Int(i64::from(*self))
+            }
+        }
+    )*};
+}
+int_to_value!(u8, i32, u32);
+
+impl ToValue for String {
+    fn to_value(&self) -> Value {
+        Value::Str(self.clone())
+    }
+}
+
+impl ToValue for &str {
+    fn to_value(&self) -> Value {
+        Value::Str((*self).to_owned())
+    }
+}
+
+impl<T: ToValue> ToValue for Vec<T> {
+    fn to_value(&self) -> Value {
+        Value::List(self.iter().map(ToValue::to_value).collect())
+    }
+}
+
+impl<T: ToValue> ToValue for Box<T> {
+    fn to_value(&self) -> Value {
+        (**self).to_value()
+    }
+}
+
+impl<K: AsRef<str>, T: ToValue> ToValue for std::collections::BTreeMap<K, T> {
+    fn to_value(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.as_ref().to_owned(), v.to_value()))
+                .collect(),
+        )
+    }
+}
+
+/// Declares a struct whose fields become the members of an object, in declaration order
+/// (declare them sorted). `field as "key"` names a member that is not a Rust identifier;
+/// an `Option` field that is `None` is left out.
+macro_rules! value_struct {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident { $($(#[$fmeta:meta])* $field:ident $(as $key:literal)? : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $($(#[$fmeta])* $field: $ty,)*
+        }
+        impl $crate::model::value::ToValue for $name {
+            fn to_value(&self) -> $crate::model::value::Value {
+                let mut members = Vec::new();
+                $($crate::model::value::Member::push_member(
+                    &self.$field,
+                    value_struct!(@key $field $($key)?),
+                    &mut members,
+                );)*
+                $crate::model::value::Value::Object(members)
+            }
+        }
+    };
+    (@key $field:ident $key:literal) => { $key };
+    (@key $field:ident) => { stringify!($field) };
+}
+pub(crate) use value_struct;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    value_struct!(
+        struct Sample {
+            a: Option<u32>,
+            b: Vec<bool>,
+            self_ as "self": &'static str,
+            z: BTreeMap<String, i32>,
+        }
+    );
+
+    #[test]
+    fn structs_become_objects_in_declaration_order() {
+        let sample = Sample {
+            a: None,
+            b: vec![true],
+            self_: "x",
+            z: BTreeMap::from([("k".to_owned(), -1)]),
+        };
+        assert_eq!(
+            sample.to_value(),
+            Value::object([
+                ("b", Value::List(vec![Value::Bool(true)])),
+                ("self", Value::from("x")),
+                ("z", Value::object([("k", Value::Int(-1))])),
+            ])
+        );
+        let with_a = Sample { a: Some(7), ..sample };
+        assert_eq!(with_a.to_value().get("a"), Some(&Value::Int(7)));
+    }
+}
