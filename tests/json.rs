@@ -366,8 +366,7 @@ fn arb_tree() -> impl Strategy<Value = Tree> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Tree::List),
             // Sorted and each key once, as nixform builds objects.
-            prop::collection::btree_map(any::<String>(), inner, 0..6)
-                .prop_map(|m| Tree::Object(m.into_iter().collect())),
+            prop::collection::btree_map(any::<String>(), inner, 0..6).prop_map(Tree::object),
         ]
     })
 }
@@ -378,7 +377,7 @@ fn to_serde(t: &Tree) -> Value {
         Tree::Int(n) => Value::from(*n),
         Tree::Str(s) => Value::String(s.clone()),
         Tree::List(items) => Value::Array(items.iter().map(to_serde).collect()),
-        Tree::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.clone(), to_serde(v))).collect()),
+        Tree::Object(members) => Value::Object(members.iter().map(|(k, v)| (k.to_string(), to_serde(v))).collect()),
     }
 }
 

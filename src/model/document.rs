@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::fields::Fields;
 use super::json::{self, Duplicates, Json, Object};
-use super::value::Value;
+use super::value::{Key, Value};
 
 /// The document format this build reads and writes.
 pub const DOCUMENT_VERSION: u32 = 1;
@@ -380,7 +380,7 @@ impl Document {
     /// The document as a JSON object: `"version"` first, then the fields in the order of the
     /// field table (see [`super::fields`]).
     pub fn to_value(&self) -> Value {
-        let mut members = vec![("version".to_owned(), Value::Int(i64::from(self.version)))];
+        let mut members = vec![(Key::Borrowed("version"), Value::Int(i64::from(self.version)))];
         if let Value::Object(fields) = Fields::to_value(self) {
             members.extend(fields);
         }

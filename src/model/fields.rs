@@ -8,7 +8,7 @@
 //! the derived `Debug` shows.
 
 use super::document::*;
-use super::value::Value;
+use super::value::{Key, Value};
 
 /// Access to one struct's fields by name.
 pub trait Fields {
@@ -76,11 +76,11 @@ macro_rules! fields {
             }
             fn to_value(&self) -> Value {
                 Value::Object(vec![
-                    $((stringify!($t).to_owned(), Value::Str(self.$t.clone())),)*
-                    $((stringify!($f).to_owned(), Value::Bool(self.$f)),)*
-                    $((stringify!($c).to_owned(), self.$c.to_value()),)*
+                    $((Key::Borrowed(stringify!($t)), Value::Str(self.$t.clone())),)*
+                    $((Key::Borrowed(stringify!($f)), Value::Bool(self.$f)),)*
+                    $((Key::Borrowed(stringify!($c)), self.$c.to_value()),)*
                     $((
-                        stringify!($l).to_owned(),
+                        Key::Borrowed(stringify!($l)),
                         Value::List(self.$l.iter().map(Fields::to_value).collect()),
                     ),)*
                 ])
@@ -257,7 +257,7 @@ mod tests {
             Value::List(items) => items.iter().for_each(|x| value_leaves(x, out)),
             Value::Object(members) => members.iter().for_each(|(k, x)| match x {
                 Value::List(_) | Value::Object(_) => value_leaves(x, out),
-                _ => out.push(k.clone()),
+                _ => out.push(k.to_string()),
             }),
             _ => {}
         }
@@ -292,7 +292,7 @@ mod tests {
                     .for_each(|(i, x)| strings(x, format!("{path}[{i}]"), out)),
                 Value::Object(m) => m.iter().for_each(|(k, x)| {
                     let path = if path.is_empty() {
-                        k.clone()
+                        k.to_string()
                     } else {
                         format!("{path}.{k}")
                     };

@@ -15,6 +15,12 @@
 //! Not here: syntax and escaping of any kind (`json` here; `template` and `nix` in `render`).
 //! Reading JSON gives a [`super::json::Json`], which also holds floats and null.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// An object's key: most are field names, known at compile time, so they are not allocated.
+pub type Key = Cow<'static, str>;
+
 /// A JSON value without floats or null.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -23,12 +29,12 @@ pub enum Value {
     Str(String),
     List(Vec<Value>),
     /// Members in print order, each key once.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Key, Value)>),
 }
 
 impl Value {
     /// An object from members; they are printed in this order.
-    pub fn object<K: Into<String>>(members: impl IntoIterator<Item = (K, Value)>) -> Value {
+    pub fn object<K: Into<Key>>(members: impl IntoIterator<Item = (K, Value)>) -> Value {
         Value::Object(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
@@ -55,11 +61,16 @@ impl From<bool> for Value {
     }
 }
 
-impl From<i64> for Value {
-    fn from(n: i64) -> Self {
-        Value::Int(n)
-    }
+macro_rules! int_to_value {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Self {
+                Value::Int(i64::from(n))
+            }
+        }
+    )*};
 }
+int_to_value!(u8, i32, u32, i64);
 
 impl From<String> for Value {
     fn from(s: String) -> Self {
@@ -73,108 +84,52 @@ impl From<&str> for Value {
     }
 }
 
-impl From<Vec<Value>> for Value {
-    fn from(items: Vec<Value>) -> Self {
-        Value::List(items)
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(items: Vec<T>) -> Self {
+        Value::List(items.into_iter().map(Into::into).collect())
     }
 }
 
-/// A typed part of a document that becomes a [`Value`].
-pub trait ToValue {
-    fn to_value(&self) -> Value;
+impl<K: Into<Key>, T: Into<Value>> From<BTreeMap<K, T>> for Value {
+    fn from(map: BTreeMap<K, T>) -> Self {
+        Value::object(map.into_iter().map(|(k, v)| (k, v.into())))
+    }
 }
 
 /// A field of a [`value_struct!`]: added to the object under its key. `Option::None` adds
 /// nothing: that is how a typed struct leaves out an attribute.
 pub trait Member {
-    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>);
+    fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>);
 }
 
-impl<T: ToValue> Member for T {
-    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>) {
-        members.push((key.to_owned(), self.to_value()));
+impl<T: Into<Value>> Member for T {
+    fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>) {
+        members.push((Cow::Borrowed(key), self.into()));
     }
 }
 
-impl<T: ToValue> Member for Option<T> {
-    fn push_member(&self, key: &str, members: &mut Vec<(String, Value)>) {
+impl<T: Into<Value>> Member for Option<T> {
+    fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>) {
         if let Some(v) = self {
             v.push_member(key, members);
         }
     }
 }
 
-impl ToValue for Value {
-    fn to_value(&self) -> Value {
-        self.clone()
-    }
-}
-
-impl ToValue for bool {
-    fn to_value(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-macro_rules! int_to_value {
-    ($($t:ty),*) => {$(
-        impl ToValue for $t {
-            fn to_value(&self) -> Value {
-                Value::Int(i64::from(*self))
-            }
-        }
-    )*};
-}
-int_to_value!(u8, i32, u32);
-
-impl ToValue for String {
-    fn to_value(&self) -> Value {
-        Value::Str(self.clone())
-    }
-}
-
-impl ToValue for &str {
-    fn to_value(&self) -> Value {
-        Value::Str((*self).to_owned())
-    }
-}
-
-impl<T: ToValue> ToValue for Vec<T> {
-    fn to_value(&self) -> Value {
-        Value::List(self.iter().map(ToValue::to_value).collect())
-    }
-}
-
-impl<T: ToValue> ToValue for Box<T> {
-    fn to_value(&self) -> Value {
-        (**self).to_value()
-    }
-}
-
-impl<K: AsRef<str>, T: ToValue> ToValue for std::collections::BTreeMap<K, T> {
-    fn to_value(&self) -> Value {
-        Value::Object(
-            self.iter()
-                .map(|(k, v)| (k.as_ref().to_owned(), v.to_value()))
-                .collect(),
-        )
-    }
-}
-
-/// Declares a struct whose fields become the members of an object, in declaration order
-/// (declare them sorted). `field as "key"` names a member that is not a Rust identifier;
-/// an `Option` field that is `None` is left out.
+/// Declares a struct whose fields become the members of an object (`From<Struct> for Value`),
+/// in declaration order (declare them sorted). `field as "key"` names a member that is not a
+/// Rust identifier; an `Option` field that is `None` is left out.
 macro_rules! value_struct {
     ($(#[$meta:meta])* $vis:vis struct $name:ident { $($(#[$fmeta:meta])* $field:ident $(as $key:literal)? : $ty:ty),* $(,)? }) => {
         $(#[$meta])*
         $vis struct $name {
             $($(#[$fmeta])* $field: $ty,)*
         }
-        impl $crate::model::value::ToValue for $name {
-            fn to_value(&self) -> $crate::model::value::Value {
+        impl From<$name> for $crate::model::value::Value {
+            fn from(body: $name) -> Self {
                 let mut members = Vec::new();
                 $($crate::model::value::Member::push_member(
-                    &self.$field,
+                    body.$field,
                     value_struct!(@key $field $($key)?),
                     &mut members,
                 );)*
@@ -190,7 +145,6 @@ pub(crate) use value_struct;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     value_struct!(
         struct Sample {
@@ -210,14 +164,19 @@ mod tests {
             z: BTreeMap::from([("k".to_owned(), -1)]),
         };
         assert_eq!(
-            sample.to_value(),
+            Value::from(sample),
             Value::object([
                 ("b", Value::List(vec![Value::Bool(true)])),
                 ("self", Value::from("x")),
                 ("z", Value::object([("k", Value::Int(-1))])),
             ])
         );
-        let with_a = Sample { a: Some(7), ..sample };
-        assert_eq!(with_a.to_value().get("a"), Some(&Value::Int(7)));
+        let with_a = Sample {
+            a: Some(7),
+            b: vec![],
+            self_: "x",
+            z: BTreeMap::new(),
+        };
+        assert_eq!(Value::from(with_a).get("a"), Some(&Value::Int(7)));
     }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::template;
 use crate::model::names::Zone;
 use crate::model::stack::{Instance, Rule, Stack};
-use crate::model::value::{value_struct, ToValue, Value};
+use crate::model::value::{value_struct, Key, Value};
 
 /// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
 pub const NIXOS_AMI_OWNER: &str = "427812963091";
@@ -20,9 +20,9 @@ pub const NIXOS_AMI_OWNER: &str = "427812963091";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tf(String);
 
-impl ToValue for Tf {
-    fn to_value(&self) -> Value {
-        Value::Str(self.0.clone())
+impl From<Tf> for Value {
+    fn from(tf: Tf) -> Self {
+        Value::Str(tf.0)
     }
 }
 
@@ -248,62 +248,36 @@ value_struct!(
     }
 );
 
-/// `<type> → <name> → body`, for `resource` and `data`.
+/// The blocks of `resource` or `data`, as `(type, name, body)` in the order they were added;
+/// printed as `<type> → <name> → body`, sorted.
 #[derive(Default)]
-struct Blocks(BTreeMap<&'static str, BTreeMap<String, Block>>);
+struct Blocks(Vec<(&'static str, String, Value)>);
 
 impl Blocks {
-    fn add(&mut self, kind: &'static str, name: &str, body: impl Into<Block>) {
-        self.0.entry(kind).or_default().insert(name.to_owned(), body.into());
+    fn add(&mut self, kind: &'static str, name: &str, body: impl Into<Value>) {
+        self.0.push((kind, name.to_owned(), body.into()));
     }
 }
 
-impl ToValue for Blocks {
-    fn to_value(&self) -> Value {
-        self.0.to_value()
-    }
-}
-
-/// Declares [`Block`], the body of any block (its value is the body's), with a `From`
-/// for each resource struct so `Blocks::add` takes the struct directly.
-macro_rules! blocks {
-    ($($variant:ident($ty:ty => $stored:ty)),* $(,)?) => {
-        enum Block {
-            $($variant($stored),)*
-        }
-        impl ToValue for Block {
-            fn to_value(&self) -> Value {
-                match self {
-                    $(Block::$variant(body) => body.to_value(),)*
+impl From<Blocks> for Value {
+    fn from(Blocks(mut blocks): Blocks) -> Self {
+        // Stable: of two blocks with the same type and name, the one added last is kept.
+        blocks.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut types: Vec<(Key, Value)> = Vec::new();
+        for (kind, name, body) in blocks {
+            if types.last().is_none_or(|(k, _)| k != kind) {
+                types.push((Key::Borrowed(kind), Value::Object(Vec::new())));
+            }
+            if let Some((_, Value::Object(names))) = types.last_mut() {
+                if names.last().is_some_and(|(n, _)| *n == name) {
+                    names.pop();
                 }
+                names.push((Key::Owned(name), body));
             }
         }
-        $(impl From<$ty> for Block {
-            fn from(body: $ty) -> Self {
-                Block::$variant(body.into())
-            }
-        })*
-    };
+        Value::Object(types)
+    }
 }
-
-blocks!(
-    Ami(DataAwsAmi => DataAwsAmi),
-    Zones(DataAwsAvailabilityZones => DataAwsAvailabilityZones),
-    Vpc(AwsVpc => AwsVpc),
-    Subnet(AwsSubnet => AwsSubnet),
-    VpcChild(VpcChild => VpcChild),
-    Association(AwsRouteTableAssociation => AwsRouteTableAssociation),
-    Route(AwsRoute => AwsRoute),
-    SecurityGroup(AwsSecurityGroup => AwsSecurityGroup),
-    DefaultSecurityGroup(AwsDefaultSecurityGroup => AwsDefaultSecurityGroup),
-    KeyPair(AwsKeyPair => AwsKeyPair),
-    Instance(AwsInstance => Box<AwsInstance>),
-    IamRole(AwsIamRole => AwsIamRole),
-    InstanceProfile(AwsIamInstanceProfile => AwsIamInstanceProfile),
-    RolePolicy(AwsIamRolePolicy => AwsIamRolePolicy),
-    LogGroup(AwsCloudwatchLogGroup => AwsCloudwatchLogGroup),
-    FlowLog(AwsFlowLog => AwsFlowLog),
-);
 
 value_struct!(
     struct AwsProvider {
@@ -546,7 +520,7 @@ pub fn lower(stack: &Stack) -> Value {
             },
         },
     }
-    .to_value()
+    .into()
 }
 
 fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
