@@ -6,6 +6,7 @@
 //! `config.tf.json` importer and the strict JSON reader they share. Does not belong here: any
 //! Terraform JSON or Nix text (that is [`crate::render`]) and anything that touches a browser.
 
+pub mod base64;
 pub mod document;
 pub mod edit;
 pub mod error;

@@ -6,9 +6,9 @@
 //! small LZ77 of [`super::lz`].
 //! Browser APIs (reading `location.hash`) are the UI's; only the codec lives here.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use thiserror::Error;
+
+use super::base64::{self, Alphabet};
 
 use super::document::{Document, DocumentError, MAX_DOCUMENT_BYTES};
 use super::secrets::find_secret;
@@ -43,7 +43,7 @@ pub fn encode(doc: &Document) -> String {
     let compressed = super::lz::compress(&json);
     let mut out = String::with_capacity(PREFIX.len() + compressed.len() * 4 / 3 + 4);
     out.push_str(PREFIX);
-    URL_SAFE_NO_PAD.encode_string(compressed, &mut out);
+    base64::encode(&compressed, Alphabet::UrlNoPad, &mut out);
     out
 }
 
@@ -57,9 +57,7 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
         .split('&')
         .find_map(|part| part.strip_prefix(PREFIX))
         .ok_or(ShareError::NoStack)?;
-    let compressed = URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
-        .map_err(|_| ShareError::NotBase64)?;
+    let compressed = base64::decode(data.trim_end_matches('='), Alphabet::UrlNoPad).ok_or(ShareError::NotBase64)?;
     let json = super::lz::decompress(&compressed, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?;
     let text = String::from_utf8(json).map_err(|_| ShareError::NotUtf8)?;
     if let Some(what) = find_secret(&text) {
@@ -106,7 +104,9 @@ mod tests {
         assert_eq!(decode("#s=AAAA"), Err(ShareError::Corrupt));
         let not_doc = {
             let c = super::super::lz::compress(b"{\"version\": 2}");
-            format!("s={}", URL_SAFE_NO_PAD.encode(c))
+            let mut link = "s=".to_owned();
+            base64::encode(&c, Alphabet::UrlNoPad, &mut link);
+            link
         };
         assert_eq!(decode(&not_doc), Err(ShareError::Document(DocumentError::Version(2))));
         let with_secret = {
