@@ -171,15 +171,37 @@ impl Validator {
             public_dns: o.public_dns,
             ssh_command: o.ssh_command,
         };
+        // One match rather than a `?` per field, each of which would need its own code to drop
+        // the other fields.
+        let (
+            Some(provider),
+            Some(image),
+            Some(network),
+            Some(security_group),
+            Some(key_pair),
+            Some(instances),
+            Some(provisioner),
+        ) = (
+            provider,
+            image,
+            network,
+            security_group,
+            key_pair,
+            instances,
+            provisioner,
+        )
+        else {
+            return None;
+        };
         Some(Stack {
-            provider: provider?,
-            image: image?,
-            network: network?,
-            security_group: security_group?,
-            key_pair: key_pair?,
-            instances: instances?,
+            provider,
+            image,
+            network,
+            security_group,
+            key_pair,
+            instances,
             outputs,
-            provisioner: provisioner?,
+            provisioner,
         })
     }
 
@@ -309,7 +331,7 @@ impl Validator {
                     );
                 } else if let Some(other) = subnets
                     .iter()
-                    .find_map(|(_, c, _): &(_, Cidr4, _)| c.overlaps(cidr).then_some(*c))
+                    .find_map(|s: &Subnet| s.cidr.overlaps(cidr).then_some(s.cidr))
                 {
                     self.push(
                         &cidr_path,
@@ -326,7 +348,7 @@ impl Validator {
                     .ok()
             });
             if let (Some(name), Some(cidr), Some(zone)) = (name, cidr, zone) {
-                subnets.push((name, cidr, zone));
+                subnets.push(Subnet { name, cidr, zone });
             }
         }
         let flow_logs = if n.flow_logs {
@@ -346,18 +368,33 @@ impl Validator {
         if subnets.len() != n.subnets.len() {
             return None;
         }
+        let (
+            Some(vpc_name),
+            Some(vpc_cidr),
+            Some(gateway_name),
+            Some(route_table_name),
+            Some(route_name),
+            Some(flow_logs),
+        ) = (
+            vpc_name,
+            vpc_cidr,
+            gateway_name,
+            route_table_name,
+            route_name,
+            flow_logs,
+        )
+        else {
+            return None;
+        };
         Some(Network {
-            vpc_name: vpc_name?,
-            vpc_cidr: vpc_cidr?,
-            gateway_name: gateway_name?,
-            route_table_name: route_table_name?,
-            route_name: route_name?,
-            subnets: subnets
-                .into_iter()
-                .map(|(name, cidr, zone)| Subnet { name, cidr, zone })
-                .collect(),
+            vpc_name,
+            vpc_cidr,
+            gateway_name,
+            route_table_name,
+            route_name,
+            subnets,
             restrict_default_security_group: n.restrict_default_security_group,
-            flow_logs: flow_logs?,
+            flow_logs,
         })
     }
 
@@ -488,14 +525,16 @@ impl Validator {
                 return None;
             }
         }
-        let (from_port, to_port) = ports?;
+        let (Some(protocol), Some((from_port, to_port)), Some(ipv4), Some(ipv6)) = (protocol, ports, ipv4, ipv6) else {
+            return None;
+        };
         Some(Rule {
             description: r.description.clone(),
-            protocol: protocol?,
+            protocol,
             from_port,
             to_port,
-            ipv4: ipv4?,
-            ipv6: ipv6?,
+            ipv4,
+            ipv6,
         })
     }
 
