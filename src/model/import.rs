@@ -5,6 +5,8 @@
 //! The provisioner (unit, state directory, host) is not in Terraform JSON, so it is kept from
 //! the document the person already has.
 
+use std::collections::BTreeSet;
+
 use thiserror::Error;
 
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
@@ -36,7 +38,9 @@ pub struct Imported {
 
 /// Walks the configuration, taking what it maps and remembering the rest.
 struct Reader {
-    unmapped: Vec<String>,
+    /// Sorted and without repeats, like `validate`'s set of failed paths (one set type in the
+    /// wasm instead of a set and a slice sort).
+    unmapped: BTreeSet<String>,
 }
 
 impl Reader {
@@ -62,16 +66,29 @@ impl Reader {
         v.and_then(Json::as_bool).unwrap_or(false)
     }
 
-    fn list(v: Option<&Json>) -> Vec<String> {
-        v.and_then(Json::as_array)
-            .map(|a| a.iter().map(|x| Self::text(Some(x))).collect())
-            .unwrap_or_default()
+    fn array(v: Option<&Json>) -> &[Json] {
+        v.and_then(Json::as_array).map_or(&[], Vec::as_slice)
+    }
+
+    /// The texts of a list, joined as the form shows them.
+    fn list(v: Option<&Json>) -> String {
+        let texts: Vec<String> = Self::array(v).iter().map(|x| Self::text(Some(x))).collect();
+        texts.join(", ")
+    }
+
+    /// The text of a list's first item.
+    fn first(v: Option<&Json>) -> String {
+        Self::text(Self::array(v).first())
+    }
+
+    fn note(&mut self, item: String) {
+        self.unmapped.insert(item);
     }
 
     /// Note every key of `body` not in `known` as unmapped, under `address`.
     fn extra_keys(&mut self, address: &str, body: &Object, known: &[&str]) {
         for key in body.keys().filter(|k| !known.contains(&k.as_str())) {
-            self.unmapped.push(format!("{address}.{key}"));
+            self.note(format!("{address}.{key}"));
         }
     }
 
@@ -88,8 +105,7 @@ impl Reader {
     fn single<'a>(&mut self, root: &'a Object, kind: &str) -> Option<(&'a String, &'a Object)> {
         let blocks = Self::blocks(root, "resource", kind);
         for (name, _) in blocks.iter().skip(1) {
-            self.unmapped
-                .push(format!("resource.{kind}.{name} (the form holds one {kind})"));
+            self.note(format!("resource.{kind}.{name} (the form holds one {kind})"));
         }
         blocks.into_iter().next()
     }
@@ -113,21 +129,23 @@ impl Reader {
             ],
         );
         for key in ["prefix_list_ids", "security_groups"] {
-            if r.get(key).and_then(Json::as_array).is_some_and(|a| !a.is_empty()) {
-                self.unmapped.push(format!("{address}.{key}"));
+            if !Self::array(r.get(key)).is_empty() {
+                self.note(format!("{address}.{key}"));
             }
         }
         if Self::flag(r.get("self")) {
-            self.unmapped.push(format!("{address}.self"));
+            self.note(format!("{address}.self"));
         }
-        let protocol = match Self::text(r.get("protocol")).as_str() {
-            "-1" | "all" => "all".to_owned(),
-            "6" => "tcp".to_owned(),
-            "17" => "udp".to_owned(),
-            "1" => "icmp".to_owned(),
-            "58" => "icmpv6".to_owned(),
-            p => p.to_owned(),
-        };
+        let protocol = Self::text(r.get("protocol"));
+        let protocol = match protocol.as_str() {
+            "-1" | "all" => "all",
+            "6" => "tcp",
+            "17" => "udp",
+            "1" => "icmp",
+            "58" => "icmpv6",
+            p => p,
+        }
+        .to_owned();
         let port = |v: Option<&Json>, icmp: bool| {
             let t = Self::text(v);
             if icmp && t == "-1" {
@@ -142,9 +160,18 @@ impl Reader {
             from_port: port(r.get("from_port"), icmp),
             to_port: port(r.get("to_port"), icmp),
             protocol,
-            ipv4_cidrs: Self::list(r.get("cidr_blocks")).join(", "),
-            ipv6_cidrs: Self::list(r.get("ipv6_cidr_blocks")).join(", "),
+            ipv4_cidrs: Self::list(r.get("cidr_blocks")),
+            ipv6_cidrs: Self::list(r.get("ipv6_cidr_blocks")),
         }
+    }
+
+    /// The `ingress` or `egress` rules of the security group at `address`.
+    fn rules(&mut self, address: &str, sg: &Object, dir: &str) -> Vec<RuleDoc> {
+        Self::array(sg.get(dir))
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.rule(&format!("{address}.{dir}[{i}]"), v))
+            .collect()
     }
 }
 
@@ -163,7 +190,9 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if let Some(what) = find_secret(text) {
         return Err(ImportError::Secret(what));
     }
-    let mut r = Reader { unmapped: Vec::new() };
+    let mut r = Reader {
+        unmapped: BTreeSet::new(),
+    };
     let mut doc = Document {
         provisioner: base.provisioner.clone(),
         ..Document::default()
@@ -173,7 +202,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         .keys()
         .filter(|k| !["data", "output", "provider", "resource", "terraform"].contains(&k.as_str()))
     {
-        r.unmapped.push(key.clone());
+        r.note(key.clone());
     }
 
     // provider.aws
@@ -190,39 +219,28 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     );
     doc.provider.region = Reader::text(provider.get("region"));
     doc.provider.profile = Reader::text(provider.get("profile"));
-    doc.provider.shared_config_file = Reader::list(provider.get("shared_config_files"))
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    doc.provider.shared_credentials_file = Reader::list(provider.get("shared_credentials_files"))
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    doc.provider.shared_config_file = Reader::first(provider.get("shared_config_files"));
+    doc.provider.shared_credentials_file = Reader::first(provider.get("shared_credentials_files"));
     if let Some(providers) = root.get("provider").and_then(Json::as_object) {
         for other in providers.keys().filter(|k| *k != "aws") {
-            r.unmapped.push(format!("provider.{other}"));
+            r.note(format!("provider.{other}"));
         }
     }
 
     // data: the AMI and the zones.
     if let Some(data) = root.get("data").and_then(Json::as_object) {
         for (kind, blocks) in data.iter() {
-            for name in blocks
-                .as_object()
-                .map(|m| m.keys().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-            {
+            for name in blocks.as_object().into_iter().flat_map(Object::keys) {
                 let known = (kind == "aws_ami") || (kind == "aws_availability_zones" && name == "available");
                 if !known {
-                    r.unmapped.push(format!("data.{kind}.{name}"));
+                    r.note(format!("data.{kind}.{name}"));
                 }
             }
         }
     }
     let amis = Reader::blocks(root, "data", "aws_ami");
     for (name, _) in amis.iter().skip(1) {
-        r.unmapped
-            .push(format!("data.aws_ami.{name} (the form holds one image)"));
+        r.note(format!("data.aws_ami.{name} (the form holds one image)"));
     }
     if let Some((name, ami)) = amis.first() {
         r.extra_keys(
@@ -231,9 +249,8 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             &["filter", "most_recent", "owners"],
         );
         doc.image.data_name = (*name).clone();
-        let filters = ami.get("filter").and_then(Json::as_array).cloned().unwrap_or_default();
-        for f in &filters {
-            let value = Reader::list(f.get("values")).into_iter().next().unwrap_or_default();
+        for f in Reader::array(ami.get("filter")) {
+            let value = Reader::first(f.get("values"));
             match f.get("name").and_then(Json::as_str) {
                 Some("name") => {
                     let release = value.strip_prefix("nixos/").and_then(|v| v.strip_suffix('*'));
@@ -246,9 +263,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
                     }
                 }
                 Some("architecture") => doc.image.architecture = value,
-                other => r
-                    .unmapped
-                    .push(format!("data.aws_ami.{name}.filter {}", other.unwrap_or("?"))),
+                other => r.note(format!("data.aws_ami.{name}.filter {}", other.unwrap_or("?"))),
             }
         }
     }
@@ -301,13 +316,10 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             }
         })
         .collect();
-    let subnet_names: Vec<String> = doc.network.subnets.iter().map(|s| s.name.clone()).collect();
     for (name, _) in Reader::blocks(root, "resource", "aws_route_table_association") {
-        if !subnet_names
-            .iter()
-            .any(|s| *name == format!("{s}-route-tb-association"))
-        {
-            r.unmapped.push(format!("resource.aws_route_table_association.{name}"));
+        let subnet = name.strip_suffix("-route-tb-association");
+        if !doc.network.subnets.iter().any(|s| Some(s.name.as_str()) == subnet) {
+            r.note(format!("resource.aws_route_table_association.{name}"));
         }
     }
     doc.network.restrict_default_security_group =
@@ -327,23 +339,8 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     doc.security_group.resource_name = sg_name.clone();
     doc.security_group.name = Reader::text(sg.get("name"));
     doc.security_group.description = Reader::text(sg.get("description"));
-    for (dir, target) in [("ingress", 0), ("egress", 1)] {
-        let rules: Vec<RuleDoc> = sg
-            .get(dir)
-            .and_then(Json::as_array)
-            .map(|a| {
-                a.iter()
-                    .enumerate()
-                    .map(|(i, v)| r.rule(&format!("{address}.{dir}[{i}]"), v))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if target == 0 {
-            doc.security_group.ingress = rules;
-        } else {
-            doc.security_group.egress = rules;
-        }
-    }
+    doc.security_group.ingress = r.rules(&address, sg, "ingress");
+    doc.security_group.egress = r.rules(&address, sg, "egress");
     let (key_name, key) = r.single(root, "aws_key_pair").ok_or(ImportError::Missing("key_pair"))?;
     r.extra_keys(&format!("aws_key_pair.{key_name}"), key, &["key_name", "public_key"]);
     doc.key_pair.resource_name = key_name.clone();
@@ -355,7 +352,8 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if instances.is_empty() {
         return Err(ImportError::Missing("instance"));
     }
-    let mut role_names: Vec<String> = Vec::new();
+    // Instances with an IAM role: nixform writes `<name>-role` for each.
+    let mut with_role: Vec<&str> = Vec::new();
     doc.instances = instances
         .into_iter()
         .map(|(name, b)| {
@@ -392,12 +390,11 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
                 .and_then(Json::as_str);
             let ignore = b
                 .get("lifecycle")
-                .and_then(|l| l.get("ignore_changes"))
-                .and_then(Json::as_array)
+                .map(|l| Reader::array(l.get("ignore_changes")))
                 .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("ami")));
             let iam_role = b.contains_key("iam_instance_profile");
             if iam_role {
-                role_names.push(format!("{name}-role"));
+                with_role.push(name);
             }
             let tags = b
                 .get("tags")
@@ -451,15 +448,15 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     ];
     if let Some(resources) = root.get("resource").and_then(Json::as_object) {
         for (kind, blocks) in resources.iter() {
-            let names: Vec<&String> = blocks.as_object().map(|m| m.keys().collect()).unwrap_or_default();
-            for name in names {
+            for name in blocks.as_object().into_iter().flat_map(Object::keys) {
+                let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
                 let derived = match kind.as_str() {
-                    "aws_iam_role" | "aws_iam_instance_profile" => role_names.contains(name) || *name == vpc_flow,
+                    "aws_iam_role" | "aws_iam_instance_profile" => is_role || *name == vpc_flow,
                     "aws_iam_role_policy" => *name == vpc_flow,
                     _ => known_kinds.contains(&kind.as_str()),
                 };
                 if !derived {
-                    r.unmapped.push(format!("resource.{kind}.{name}"));
+                    r.note(format!("resource.{kind}.{name}"));
                 }
             }
         }
@@ -471,33 +468,28 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         .and_then(Json::as_object)
         .map(|m| m.keys().collect())
         .unwrap_or_default();
-    let has = |suffix: &str| {
+    let is_output = |o: &str, suffix: &str| {
         doc.instances
             .iter()
-            .any(|i| outputs.iter().any(|o| **o == format!("{}{suffix}", i.name)))
+            .any(|i| o.strip_suffix(suffix) == Some(i.name.as_str()))
     };
+    let has = |suffix: &str| outputs.iter().any(|o| is_output(o, suffix));
     doc.outputs.public_ip = has("_public_ip");
     doc.outputs.public_dns = has("_public_dns");
     doc.outputs.ssh_command = has("_ssh");
     for o in outputs {
-        let ours = doc.instances.iter().any(|i| {
-            ["_public_ip", "_public_dns", "_ssh"]
-                .iter()
-                .any(|s| *o == format!("{}{s}", i.name))
-        });
+        let ours = ["_public_ip", "_public_dns", "_ssh"].iter().any(|s| is_output(o, s));
         if !ours {
-            r.unmapped.push(format!("output.{o}"));
+            r.note(format!("output.{o}"));
         }
     }
     if !doc.instances.iter().any(|i| i.public_ip) {
         // Without a public IP no output is written, so the file says nothing: keep the form's choice.
         doc.outputs = base.outputs.clone();
     }
-    r.unmapped.sort();
-    r.unmapped.dedup();
     Ok(Imported {
         document: doc,
-        unmapped: r.unmapped,
+        unmapped: r.unmapped.into_iter().collect(),
     })
 }
 

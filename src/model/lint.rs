@@ -5,7 +5,7 @@
 
 use super::document::{Document, RuleDoc};
 use super::names::Cidr4;
-use super::stack::{Protocol, Rule, Stack};
+use super::stack::{Instance, Protocol, Rule, Stack};
 use super::validate::cidr_list;
 
 /// The documentation range (RFC 5737) the hardened preset puts in place of "anywhere" for SSH,
@@ -50,20 +50,21 @@ pub enum Check {
 }
 
 impl Check {
+    /// Every check, in the order findings are listed: by severity, then as declared.
     pub const ALL: [Check; 13] = [
         Check::SshOpen,
         Check::ImdsV1,
         Check::UnencryptedRoot,
+        Check::ExampleKey,
         Check::OpenEgress,
-        Check::NoMonitoring,
-        Check::NotEbsOptimized,
         Check::DefaultSgOpen,
         Check::NoFlowLogs,
         Check::NoIamRole,
-        Check::PublicIp,
-        Check::NoDescription,
-        Check::ExampleKey,
         Check::ExampleCidr,
+        Check::NoMonitoring,
+        Check::NotEbsOptimized,
+        Check::NoDescription,
+        Check::PublicIp,
     ];
 
     /// The checkov ID (or a nixform ID for checks checkov does not have).
@@ -196,10 +197,15 @@ fn rule_is_open_egress(r: &Rule) -> bool {
     r.protocol == Protocol::All && r.open_to_world()
 }
 
-/// Every finding for `stack`, in a stable order (by check, then resource).
+/// Every finding for `stack`, in a stable order (by severity and check, then resource).
+///
+/// Findings are produced in that order rather than sorted afterwards: each check but the
+/// per-instance ones finds at most one resource, and instances are visited in name order. This
+/// keeps another copy of the slice sort out of the wasm.
 pub fn lint(stack: &Stack) -> Vec<Finding> {
     let mut out = Vec::new();
     let sg = format!("aws_security_group.{}", stack.security_group.resource_name);
+    let vpc = format!("aws_vpc.{}", stack.network.vpc_name);
     let mut add = |check, resource: &str, field: String, fix| {
         out.push(Finding {
             check,
@@ -208,128 +214,122 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
             fix,
         })
     };
-    if let Some(i) = stack.security_group.ingress.iter().position(rule_opens_ssh_to_world) {
-        add(
-            Check::SshOpen,
-            &sg,
-            format!("security_group.ingress[{i}].ipv4_cidrs"),
-            Some(Fix::RestrictSsh),
-        );
-    }
-    if let Some(i) = stack
-        .security_group
-        .ingress
-        .iter()
-        .position(|r| r.covers_port(22) && r.ipv4.iter().any(|c| c.to_string() == EXAMPLE_ADMIN_CIDR))
-    {
-        add(
-            Check::ExampleCidr,
-            &sg,
-            format!("security_group.ingress[{i}].ipv4_cidrs"),
-            None,
-        );
-    }
-    if let Some(i) = stack.security_group.egress.iter().position(rule_is_open_egress) {
-        add(
-            Check::OpenEgress,
-            &sg,
-            format!("security_group.egress[{i}].protocol"),
-            Some(Fix::RestrictEgress),
-        );
-    }
-    let sg_doc = &stack.security_group;
-    if sg_doc.description.is_none() {
-        add(
-            Check::NoDescription,
-            &sg,
-            "security_group.description".into(),
-            Some(Fix::Describe),
-        );
-    } else if let Some((dir, i)) = [("ingress", &sg_doc.ingress), ("egress", &sg_doc.egress)]
-        .into_iter()
-        .find_map(|(dir, rules)| rules.iter().position(|r| r.description.is_empty()).map(|i| (dir, i)))
-    {
-        add(
-            Check::NoDescription,
-            &sg,
-            format!("security_group.{dir}[{i}].description"),
-            Some(Fix::Describe),
-        );
-    }
-    let vpc = format!("aws_vpc.{}", stack.network.vpc_name);
-    if !stack.network.restrict_default_security_group {
-        add(
-            Check::DefaultSgOpen,
-            &vpc,
-            "network.restrict_default_security_group".into(),
-            Some(Fix::LockDefaultSecurityGroup),
-        );
-    }
-    if stack.network.flow_logs.is_none() {
-        add(
-            Check::NoFlowLogs,
-            &vpc,
-            "network.flow_logs".into(),
-            Some(Fix::EnableFlowLogs),
-        );
-    }
-    if stack.key_pair.public_key == super::document::EXAMPLE_PUBLIC_KEY.trim() {
-        add(
-            Check::ExampleKey,
-            &format!("aws_key_pair.{}", stack.key_pair.resource_name),
-            "key_pair.public_key".into(),
-            None,
-        );
-    }
-    for (i, inst) in stack.instances.iter().enumerate() {
-        let res = format!("aws_instance.{}", inst.name);
-        let base = format!("instances[{i}]");
-        if !inst.imdsv2_required {
-            add(
-                Check::ImdsV1,
-                &res,
-                format!("{base}.imdsv2_required"),
-                Some(Fix::RequireImdsV2(i)),
-            );
-        }
-        if !inst.root_volume_encrypted {
-            add(
-                Check::UnencryptedRoot,
-                &res,
-                format!("{base}.root_volume_encrypted"),
-                Some(Fix::EncryptRoot(i)),
-            );
-        }
-        if !inst.monitoring {
-            add(
-                Check::NoMonitoring,
-                &res,
-                format!("{base}.monitoring"),
-                Some(Fix::EnableMonitoring(i)),
-            );
-        }
-        if !inst.ebs_optimized {
-            add(
-                Check::NotEbsOptimized,
-                &res,
-                format!("{base}.ebs_optimized"),
-                Some(Fix::EbsOptimize(i)),
-            );
-        }
-        if !inst.iam_role {
-            add(
-                Check::NoIamRole,
-                &res,
-                format!("{base}.iam_role"),
-                Some(Fix::AddIamRole(i)),
-            );
-        }
-        if inst.public_ip {
-            add(Check::PublicIp, &res, format!("{base}.public_ip"), None);
+    let group = &stack.security_group;
+    let example_cidr = EXAMPLE_ADMIN_CIDR.parse::<Cidr4>().ok();
+    let order = by_name(&stack.instances);
+    for check in Check::ALL {
+        match check {
+            Check::SshOpen => {
+                if let Some(i) = group.ingress.iter().position(rule_opens_ssh_to_world) {
+                    add(
+                        check,
+                        &sg,
+                        format!("security_group.ingress[{i}].ipv4_cidrs"),
+                        Some(Fix::RestrictSsh),
+                    );
+                }
+            }
+            Check::ExampleCidr => {
+                let example = |r: &Rule| r.covers_port(22) && r.ipv4.iter().any(|c| Some(*c) == example_cidr);
+                if let Some(i) = group.ingress.iter().position(example) {
+                    add(check, &sg, format!("security_group.ingress[{i}].ipv4_cidrs"), None);
+                }
+            }
+            Check::OpenEgress => {
+                if let Some(i) = group.egress.iter().position(rule_is_open_egress) {
+                    add(
+                        check,
+                        &sg,
+                        format!("security_group.egress[{i}].protocol"),
+                        Some(Fix::RestrictEgress),
+                    );
+                }
+            }
+            Check::NoDescription => {
+                if group.description.is_none() {
+                    add(check, &sg, "security_group.description".into(), Some(Fix::Describe));
+                } else if let Some((dir, i)) = [("ingress", &group.ingress), ("egress", &group.egress)]
+                    .into_iter()
+                    .find_map(|(dir, rules)| rules.iter().position(|r| r.description.is_empty()).map(|i| (dir, i)))
+                {
+                    add(
+                        check,
+                        &sg,
+                        format!("security_group.{dir}[{i}].description"),
+                        Some(Fix::Describe),
+                    );
+                }
+            }
+            Check::DefaultSgOpen => {
+                if !stack.network.restrict_default_security_group {
+                    add(
+                        check,
+                        &vpc,
+                        "network.restrict_default_security_group".into(),
+                        Some(Fix::LockDefaultSecurityGroup),
+                    );
+                }
+            }
+            Check::NoFlowLogs => {
+                if stack.network.flow_logs.is_none() {
+                    add(check, &vpc, "network.flow_logs".into(), Some(Fix::EnableFlowLogs));
+                }
+            }
+            Check::ExampleKey => {
+                if stack.key_pair.public_key == super::document::EXAMPLE_PUBLIC_KEY.trim() {
+                    add(
+                        check,
+                        &format!("aws_key_pair.{}", stack.key_pair.resource_name),
+                        "key_pair.public_key".into(),
+                        None,
+                    );
+                }
+            }
+            Check::ImdsV1
+            | Check::UnencryptedRoot
+            | Check::NoMonitoring
+            | Check::NotEbsOptimized
+            | Check::NoIamRole
+            | Check::PublicIp => {
+                for &i in &order {
+                    let inst = &stack.instances[i];
+                    let (flagged, field, fix) = match check {
+                        Check::ImdsV1 => (!inst.imdsv2_required, "imdsv2_required", Some(Fix::RequireImdsV2(i))),
+                        Check::UnencryptedRoot => (
+                            !inst.root_volume_encrypted,
+                            "root_volume_encrypted",
+                            Some(Fix::EncryptRoot(i)),
+                        ),
+                        Check::NoMonitoring => (!inst.monitoring, "monitoring", Some(Fix::EnableMonitoring(i))),
+                        Check::NotEbsOptimized => (!inst.ebs_optimized, "ebs_optimized", Some(Fix::EbsOptimize(i))),
+                        Check::NoIamRole => (!inst.iam_role, "iam_role", Some(Fix::AddIamRole(i))),
+                        _ => (inst.public_ip, "public_ip", None),
+                    };
+                    if flagged {
+                        add(
+                            check,
+                            &format!("aws_instance.{}", inst.name),
+                            format!("instances[{i}].{field}"),
+                            fix,
+                        );
+                    }
+                }
+            }
         }
     }
-    out.sort_by(|a, b| (a.check.severity(), a.check, &a.resource).cmp(&(b.check.severity(), b.check, &b.resource)));
     out
+}
+
+/// Indices of `instances` in name order (the order of their Terraform addresses), equal names
+/// in index order. Each one's rank is counted: quadratic, which is nothing for a form's
+/// instances, and it needs no sort.
+fn by_name(instances: &[Instance]) -> Vec<usize> {
+    let mut order = vec![0; instances.len()];
+    for (i, inst) in instances.iter().enumerate() {
+        let before = |(j, o): &(usize, &Instance)| o.name < inst.name || (o.name == inst.name && *j < i);
+        order[instances.iter().enumerate().filter(before).count()] = i;
+    }
+    order
 }
 
 /// Apply `fix` to the document. `admin_cidr` is used by [`Fix::RestrictSsh`] only; the caller
@@ -369,14 +369,16 @@ pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
                     && (cidr_list(&r.ipv4_cidrs).any(|c| c == "0.0.0.0/0")
                         || cidr_list(&r.ipv6_cidrs).any(|c| c == "::/0"))
             };
-            if let Some(pos) = doc.security_group.egress.iter().position(open) {
-                doc.security_group.egress.retain(|r| !open(r));
+            let egress = &mut doc.security_group.egress;
+            if let Some(pos) = egress.iter().position(open) {
+                // Every rule before `pos` stays, so the new rules take the first open rule's place.
+                egress.retain(|r| !open(r));
                 let mut https = RuleDoc::https();
                 https.description = "Allow HTTPS out (Nix caches, AWS APIs)".into();
                 let mut http = RuleDoc::http();
                 http.description = "Allow HTTP out".into();
-                let at = pos.min(doc.security_group.egress.len());
-                doc.security_group.egress.splice(at..at, [https, http]);
+                egress.insert(pos, http);
+                egress.insert(pos, https);
             }
         }
         Fix::LockDefaultSecurityGroup => doc.network.restrict_default_security_group = true,
@@ -446,6 +448,21 @@ pub fn harden(doc: &mut Document, admin_cidr: &str) {
         }
         for fix in &fixes {
             apply(doc, fix, admin_cidr);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_checks_are_listed_by_severity() {
+        for pair in Check::ALL.windows(2) {
+            assert!(
+                (pair[0].severity(), pair[0]) < (pair[1].severity(), pair[1]),
+                "{pair:?}"
+            );
         }
     }
 }

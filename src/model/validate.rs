@@ -44,10 +44,19 @@ struct Validator {
     failed: BTreeSet<String>,
 }
 
+/// `base.name`: the path of a field of a list item.
+fn field(base: &str, name: &str) -> String {
+    format!("{base}.{name}")
+}
+
+/// `list[i]`: the path of a list item.
+fn item(list: &str, i: usize) -> String {
+    format!("{list}[{i}]")
+}
+
 impl Validator {
-    fn push(&mut self, path: impl Into<String>, kind: K) {
-        let path = path.into();
-        if self.failed.insert(path.clone()) {
+    fn push(&mut self, path: &str, kind: K) {
+        if self.failed.insert(path.to_owned()) {
             self.errors.push(FieldError::new(path, kind));
         }
     }
@@ -56,24 +65,39 @@ impl Validator {
         !self.failed.contains(path)
     }
 
-    /// Parse with `T::from_str`, recording the error under `path`.
-    fn parse<T: FromStr<Err = K>>(&mut self, path: &str, text: &str) -> Option<T> {
+    /// Whether a required field is still to be checked: it has no error yet, and it is not
+    /// empty (which is recorded).
+    fn needs_check(&mut self, path: &str, text: &str) -> bool {
         if !self.ok(path) {
-            return None;
+            return false;
         }
         if text.is_empty() {
             self.push(path, K::Required);
+            return false;
+        }
+        true
+    }
+
+    /// Parse with `T::from_str`, recording the error under `path`. (Generic, so kept short:
+    /// the shared part is in `needs_check`.)
+    fn parse<T: FromStr<Err = K>>(&mut self, path: &str, text: &str) -> Option<T> {
+        if !self.needs_check(path, text) {
             return None;
         }
         text.parse().map_err(|e| self.push(path, e)).ok()
     }
 
-    fn number(&mut self, path: &str, text: &str, what: &'static str, min: i64, max: i64) -> Option<i64> {
-        if !self.ok(path) {
-            return None;
+    /// Every block of a list typed with commas and/or spaces; `None` after the first bad one.
+    fn cidrs<T: FromStr<Err = K>>(&mut self, path: &str, text: &str) -> Option<Vec<T>> {
+        let mut out = Vec::new();
+        for c in cidr_list(text) {
+            out.push(self.parse(path, c)?);
         }
-        if text.is_empty() {
-            self.push(path, K::Required);
+        Some(out)
+    }
+
+    fn number(&mut self, path: &str, text: &str, what: &'static str, min: i64, max: i64) -> Option<i64> {
+        if !self.needs_check(path, text) {
             return None;
         }
         let digits = text.strip_prefix('-').unwrap_or(text);
@@ -128,7 +152,7 @@ impl Validator {
             found.push((path.to_owned(), kind));
         });
         for (path, kind) in found {
-            self.push(path, kind);
+            self.push(&path, kind);
         }
     }
 
@@ -147,15 +171,37 @@ impl Validator {
             public_dns: o.public_dns,
             ssh_command: o.ssh_command,
         };
+        // One match rather than a `?` per field, each of which would need its own code to drop
+        // the other fields.
+        let (
+            Some(provider),
+            Some(image),
+            Some(network),
+            Some(security_group),
+            Some(key_pair),
+            Some(instances),
+            Some(provisioner),
+        ) = (
+            provider,
+            image,
+            network,
+            security_group,
+            key_pair,
+            instances,
+            provisioner,
+        )
+        else {
+            return None;
+        };
         Some(Stack {
-            provider: provider?,
-            image: image?,
-            network: network?,
-            security_group: security_group?,
-            key_pair: key_pair?,
-            instances: instances?,
+            provider,
+            image,
+            network,
+            security_group,
+            key_pair,
+            instances,
             outputs,
-            provisioner: provisioner?,
+            provisioner,
         })
     }
 
@@ -264,21 +310,20 @@ impl Validator {
         let mut subnets = Vec::new();
         let mut names = BTreeSet::new();
         for (i, s) in n.subnets.iter().enumerate() {
-            let base = format!("network.subnets[{i}]");
-            let name: Option<ResourceName> = self.parse(&format!("{base}.name"), &s.name);
-            if let Some(name) = &name {
-                if !names.insert(name.clone()) {
-                    self.push(format!("{base}.name"), K::DuplicateName(name.to_string()));
-                }
+            let base = item("network.subnets", i);
+            let name_path = field(&base, "name");
+            let name: Option<ResourceName> = self.parse(&name_path, &s.name);
+            if name.is_some() && !names.insert(s.name.as_str()) {
+                self.push(&name_path, K::DuplicateName(s.name.clone()));
             }
-            let cidr_path = format!("{base}.cidr");
+            let cidr_path = field(&base, "cidr");
             let cidr: Option<Cidr4> = self.parse(&cidr_path, &s.cidr);
             if let Some(cidr) = cidr {
                 if cidr.prefix() > 28 {
-                    self.push(&*cidr_path, K::SubnetTooSmall(cidr.to_string()));
+                    self.push(&cidr_path, K::SubnetTooSmall(cidr.to_string()));
                 } else if let Some(vpc) = vpc_cidr.filter(|vpc| !vpc.contains(cidr)) {
                     self.push(
-                        &*cidr_path,
+                        &cidr_path,
                         K::SubnetOutsideVpc {
                             subnet: cidr.to_string(),
                             vpc: vpc.to_string(),
@@ -286,10 +331,10 @@ impl Validator {
                     );
                 } else if let Some(other) = subnets
                     .iter()
-                    .find_map(|(_, c, _): &(_, Cidr4, _)| c.overlaps(cidr).then_some(*c))
+                    .find_map(|s: &Subnet| s.cidr.overlaps(cidr).then_some(s.cidr))
                 {
                     self.push(
-                        &*cidr_path,
+                        &cidr_path,
                         K::SubnetOverlap {
                             subnet: cidr.to_string(),
                             other: other.to_string(),
@@ -299,11 +344,11 @@ impl Validator {
             }
             let zone = region.and_then(|r| {
                 Zone::parse(&s.availability_zone, r)
-                    .map_err(|e| self.push(format!("{base}.availability_zone"), e))
+                    .map_err(|e| self.push(&field(&base, "availability_zone"), e))
                     .ok()
             });
             if let (Some(name), Some(cidr), Some(zone)) = (name, cidr, zone) {
-                subnets.push((name, cidr, zone));
+                subnets.push(Subnet { name, cidr, zone });
             }
         }
         let flow_logs = if n.flow_logs {
@@ -323,18 +368,33 @@ impl Validator {
         if subnets.len() != n.subnets.len() {
             return None;
         }
+        let (
+            Some(vpc_name),
+            Some(vpc_cidr),
+            Some(gateway_name),
+            Some(route_table_name),
+            Some(route_name),
+            Some(flow_logs),
+        ) = (
+            vpc_name,
+            vpc_cidr,
+            gateway_name,
+            route_table_name,
+            route_name,
+            flow_logs,
+        )
+        else {
+            return None;
+        };
         Some(Network {
-            vpc_name: vpc_name?,
-            vpc_cidr: vpc_cidr?,
-            gateway_name: gateway_name?,
-            route_table_name: route_table_name?,
-            route_name: route_name?,
-            subnets: subnets
-                .into_iter()
-                .map(|(name, cidr, zone)| Subnet { name, cidr, zone })
-                .collect(),
+            vpc_name,
+            vpc_cidr,
+            gateway_name,
+            route_table_name,
+            route_name,
+            subnets,
             restrict_default_security_group: n.restrict_default_security_group,
-            flow_logs: flow_logs?,
+            flow_logs,
         })
     }
 
@@ -368,29 +428,32 @@ impl Validator {
             self.push("security_group.name", K::SgPrefix(g.name.clone()));
         }
         self.sg_text("security_group.description", &g.description, "the description");
-        let ingress: Vec<_> = g
-            .ingress
-            .iter()
-            .enumerate()
-            .map(|(i, r)| self.rule(&format!("security_group.ingress[{i}]"), r))
-            .collect();
-        let egress: Vec<_> = g
-            .egress
-            .iter()
-            .enumerate()
-            .map(|(i, r)| self.rule(&format!("security_group.egress[{i}]"), r))
-            .collect();
+        let ingress = self.rules("security_group.ingress", &g.ingress);
+        let egress = self.rules("security_group.egress", &g.egress);
         Some(SecurityGroup {
             resource_name: resource_name?,
             name: Self::optional(&g.name),
             description: Self::optional(&g.description),
-            ingress: ingress.into_iter().collect::<Option<_>>()?,
-            egress: egress.into_iter().collect::<Option<_>>()?,
+            ingress: ingress?,
+            egress: egress?,
         })
     }
 
+    /// Every rule of a list is checked, so each shows its errors.
+    fn rules(&mut self, list: &str, docs: &[RuleDoc]) -> Option<Vec<Rule>> {
+        let mut out = Vec::new();
+        let mut all_ok = true;
+        for (i, r) in docs.iter().enumerate() {
+            match self.rule(&item(list, i), r) {
+                Some(rule) => out.push(rule),
+                None => all_ok = false,
+            }
+        }
+        all_ok.then_some(out)
+    }
+
     fn rule(&mut self, base: &str, r: &RuleDoc) -> Option<Rule> {
-        self.sg_text(&format!("{base}.description"), &r.description, "the rule description");
+        self.sg_text(&field(base, "description"), &r.description, "the rule description");
         let protocol = match r.protocol.as_str() {
             "tcp" => Some(Protocol::Tcp),
             "udp" => Some(Protocol::Udp),
@@ -399,13 +462,13 @@ impl Validator {
             "all" | "-1" => Some(Protocol::All),
             other => {
                 self.push(
-                    format!("{base}.protocol"),
+                    &field(base, "protocol"),
                     K::NotOneOf(other.to_owned(), "tcp, udp, icmp, icmpv6, all"),
                 );
                 None
             }
         };
-        let (from_path, to_path) = (format!("{base}.from_port"), format!("{base}.to_port"));
+        let (from_path, to_path) = (field(base, "from_port"), field(base, "to_port"));
         let ports = match protocol {
             Some(Protocol::Tcp | Protocol::Udp) => {
                 let from = self.number(&from_path, r.from_port.trim(), "port", 0, 65535);
@@ -413,7 +476,7 @@ impl Validator {
                 match (from, to) {
                     (Some(f), Some(t)) if f > t => {
                         self.push(
-                            &*to_path,
+                            &to_path,
                             K::PortOrder {
                                 from: f as u16,
                                 to: t as u16,
@@ -436,7 +499,7 @@ impl Validator {
                 match (ty, code) {
                     (Some(-1), Some(c)) if c != -1 => {
                         self.push(
-                            &*to_path,
+                            &to_path,
                             K::OutOfRange {
                                 what: "ICMP code (all types means all codes)",
                                 value: r.to_port.clone(),
@@ -453,26 +516,25 @@ impl Validator {
             Some(Protocol::All) => Some((0, 0)),
             None => None,
         };
-        let ipv4: Option<Vec<Cidr4>> = cidr_list(&r.ipv4_cidrs)
-            .map(|c| self.parse(&format!("{base}.ipv4_cidrs"), c))
-            .collect();
-        let ipv6: Option<Vec<Cidr6>> = cidr_list(&r.ipv6_cidrs)
-            .map(|c| self.parse(&format!("{base}.ipv6_cidrs"), c))
-            .collect();
+        let v4_path = field(base, "ipv4_cidrs");
+        let ipv4: Option<Vec<Cidr4>> = self.cidrs(&v4_path, &r.ipv4_cidrs);
+        let ipv6: Option<Vec<Cidr6>> = self.cidrs(&field(base, "ipv6_cidrs"), &r.ipv6_cidrs);
         if let (Some(v4), Some(v6)) = (&ipv4, &ipv6) {
             if v4.is_empty() && v6.is_empty() {
-                self.push(format!("{base}.ipv4_cidrs"), K::Required);
+                self.push(&v4_path, K::Required);
                 return None;
             }
         }
-        let (from_port, to_port) = ports?;
+        let (Some(protocol), Some((from_port, to_port)), Some(ipv4), Some(ipv6)) = (protocol, ports, ipv4, ipv6) else {
+            return None;
+        };
         Some(Rule {
             description: r.description.clone(),
-            protocol: protocol?,
+            protocol,
             from_port,
             to_port,
-            ipv4: ipv4?,
-            ipv6: ipv6?,
+            ipv4,
+            ipv6,
         })
     }
 
@@ -521,53 +583,50 @@ impl Validator {
         let mut names = BTreeSet::new();
         let mut out = Vec::new();
         for (i, d) in doc.instances.iter().enumerate() {
-            let base = format!("instances[{i}]");
-            let name: Option<ResourceName> = self.parse(&format!("{base}.name"), &d.name);
-            if let Some(name) = &name {
-                if !names.insert(name.clone()) {
-                    self.push(format!("{base}.name"), K::DuplicateName(name.to_string()));
-                }
+            let base = item("instances", i);
+            let name_path = field(&base, "name");
+            let name: Option<ResourceName> = self.parse(&name_path, &d.name);
+            if name.is_some() && !names.insert(d.name.as_str()) {
+                self.push(&name_path, K::DuplicateName(d.name.clone()));
             }
-            let type_path = format!("{base}.instance_type");
+            let type_path = field(&base, "instance_type");
             let instance_type: Option<InstanceType> = self.parse(&type_path, &d.instance_type);
             if let (Some(t), Some(image)) = (&instance_type, image_arch) {
                 if t.arch() != image {
                     self.push(
-                        &*type_path,
+                        &type_path,
                         K::ArchMismatch {
-                            instance_type: t.to_string(),
-                            type_arch: t.arch().to_string(),
-                            image_arch: image.to_string(),
+                            instance_type: t.as_str().to_owned(),
+                            type_arch: t.arch().ami_name().to_owned(),
+                            image_arch: image.ami_name().to_owned(),
                         },
                     );
                 }
             }
+            let ebs_path = field(&base, "ebs_optimized");
             if let Some(t) = instance_type
                 .as_ref()
                 .filter(|t| d.ebs_optimized && !t.supports_ebs_optimization())
             {
-                self.push(
-                    format!("{base}.ebs_optimized"),
-                    K::NoEbsOptimization(t.family().to_owned()),
-                );
+                self.push(&ebs_path, K::NoEbsOptimization(t.family().to_owned()));
             }
-            let subnet_path = format!("{base}.subnet");
+            let subnet_path = field(&base, "subnet");
             let subnet = match network {
                 _ if d.subnet.is_empty() => {
-                    self.push(&*subnet_path, K::Required);
+                    self.push(&subnet_path, K::Required);
                     None
                 }
                 Some(net) => {
                     let found = net.subnets.iter().position(|s| s.name.as_str() == d.subnet);
                     if found.is_none() {
-                        self.push(&*subnet_path, K::UnknownSubnet(d.subnet.clone()));
+                        self.push(&subnet_path, K::UnknownSubnet(d.subnet.clone()));
                     }
                     found
                 }
                 None => None,
             };
             let size = self.number(
-                &format!("{base}.root_volume_size"),
+                &field(&base, "root_volume_size"),
                 d.root_volume_size.trim(),
                 "root volume size (GiB)",
                 4,
@@ -580,18 +639,17 @@ impl Validator {
                 "io2" => Some(VolumeType::Io2),
                 other => {
                     self.push(
-                        format!("{base}.root_volume_type"),
+                        &field(&base, "root_volume_type"),
                         K::NotOneOf(other.to_owned(), "gp3, gp2, io1, io2"),
                     );
                     None
                 }
             };
             let tags = self.tags(&base, &d.tags);
-            let ud_path = format!("{base}.user_data");
+            let ud_path = field(&base, "user_data");
             if d.user_data.len() > 16384 {
-                self.push(&*ud_path, K::UserDataTooLarge(d.user_data.len()));
+                self.push(&ud_path, K::UserDataTooLarge(d.user_data.len()));
             }
-            let ebs_path = format!("{base}.ebs_optimized");
             let all_ok = [&type_path, &subnet_path, &ud_path, &ebs_path]
                 .iter()
                 .all(|p| self.ok(p));
@@ -624,21 +682,22 @@ impl Validator {
         let mut out = Vec::new();
         let mut all_ok = true;
         for (j, t) in tags.iter().enumerate() {
-            let key_path = format!("{base}.tags[{j}].key");
-            let value_path = format!("{base}.tags[{j}].value");
+            let tag = item(&field(base, "tags"), j);
+            let key_path = field(&tag, "key");
+            let value_path = field(&tag, "value");
             // A key already refused by the text scan is not checked again.
             if !self.ok(&key_path) {
                 all_ok = false;
                 continue;
             }
             if t.key.is_empty() {
-                self.push(&*key_path, K::Required);
+                self.push(&key_path, K::Required);
             } else if t.key.to_ascii_lowercase().starts_with("aws:") {
-                self.push(&*key_path, K::AwsReservedTag(t.key.clone()));
+                self.push(&key_path, K::AwsReservedTag(t.key.clone()));
             } else if t.key.starts_with('_') || t.key == "outPath" {
-                self.push(&*key_path, K::NixReservedKey(t.key.clone()));
+                self.push(&key_path, K::NixReservedKey(t.key.clone()));
             } else if !seen.insert(t.key.as_str()) {
-                self.push(&*key_path, K::DuplicateTag(t.key.clone()));
+                self.push(&key_path, K::DuplicateTag(t.key.clone()));
             } else {
                 self.max_len(&key_path, &t.key, "the tag key", 127);
             }
