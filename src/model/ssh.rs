@@ -4,7 +4,7 @@
 //! type embedded in the body equals the prefix, and that RSA keys have at least 2048 bits.
 //! Private-key detection is in `secrets`, not here.
 
-use base64::Engine as _;
+use super::base64::{self, Alphabet};
 
 const TYPES: &[&str] = &[
     "ssh-ed25519",
@@ -59,9 +59,8 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
     let body = parts
         .next()
         .ok_or_else(|| format!("the key has no base64 body after `{kind}`"))?;
-    let blob = base64::engine::general_purpose::STANDARD
-        .decode(body)
-        .map_err(|_| format!("the body of the `{kind}` key is not valid base64"))?;
+    let blob = base64::decode(body, Alphabet::Standard)
+        .ok_or_else(|| format!("the body of the `{kind}` key is not valid base64"))?;
     let mut reader = Reader(&blob);
     let embedded = reader
         .string()
@@ -109,7 +108,6 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use base64::engine::general_purpose::STANDARD;
 
     fn wire(parts: &[&[u8]]) -> String {
         let mut out = Vec::new();
@@ -117,7 +115,9 @@ mod tests {
             out.extend_from_slice(&(p.len() as u32).to_be_bytes());
             out.extend_from_slice(p);
         }
-        STANDARD.encode(out)
+        let mut text = String::new();
+        base64::encode(&out, Alphabet::Standard, &mut text);
+        text
     }
 
     #[test]
