@@ -8,7 +8,7 @@
 
 use thiserror::Error;
 
-use super::fields::Fields;
+use super::fields::{FieldMut, Fields};
 use super::json::{self, Duplicates, Json, Object};
 use super::value::{Key, Value};
 
@@ -381,7 +381,7 @@ impl Document {
     /// field table (see [`super::fields`]).
     pub fn to_value(&self) -> Value {
         let mut members = vec![(Key::Borrowed("version"), Value::Int(i64::from(self.version)))];
-        if let Value::Object(fields) = Fields::to_value(self) {
+        if let Value::Object(fields) = super::fields::to_value(self) {
             members.extend(fields);
         }
         Value::Object(members)
@@ -415,33 +415,34 @@ fn wrong_type(path: &str, want: &str, value: &Json) -> DocumentError {
 }
 
 fn fill_field(target: &mut dyn Fields, key: &str, value: &Json, path: &mut String) -> Result<(), DocumentError> {
-    if let Some(text) = target.text_mut(key) {
-        value
+    match target.field_mut(key) {
+        Some(FieldMut::Text(text)) => value
             .as_str()
             .ok_or_else(|| wrong_type(path, "a string", value))?
-            .clone_into(text);
-    } else if let Some(flag) = target.flag_mut(key) {
-        *flag = value
-            .as_bool()
-            .ok_or_else(|| wrong_type(path, "true or false", value))?;
-    } else if let Some(child) = target.child_mut(key, None) {
-        let object = value.as_object().ok_or_else(|| wrong_type(path, "an object", value))?;
-        fill(child, object, path)?;
-    } else if target.clear_list(key) {
-        let items = value.as_array().ok_or_else(|| wrong_type(path, "a list", value))?;
-        let len = path.len();
-        for (i, item) in items.iter().enumerate() {
-            path.push('[');
-            path.push_str(&i.to_string());
-            path.push(']');
-            let object = item.as_object().ok_or_else(|| wrong_type(path, "an object", item))?;
-            if let Some(element) = target.push_default(key) {
-                fill(element, object, path)?;
-            }
-            path.truncate(len);
+            .clone_into(text),
+        Some(FieldMut::Flag(flag)) => {
+            *flag = value
+                .as_bool()
+                .ok_or_else(|| wrong_type(path, "true or false", value))?;
         }
-    } else {
-        return Err(DocumentError::Json(format!("unknown field `{path}`")));
+        Some(FieldMut::Child(child)) => {
+            let object = value.as_object().ok_or_else(|| wrong_type(path, "an object", value))?;
+            fill(child, object, path)?;
+        }
+        Some(FieldMut::List(list)) => {
+            let items = value.as_array().ok_or_else(|| wrong_type(path, "a list", value))?;
+            list.clear();
+            let len = path.len();
+            for (i, item) in items.iter().enumerate() {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+                let object = item.as_object().ok_or_else(|| wrong_type(path, "an object", item))?;
+                fill(list.push_default(), object, path)?;
+                path.truncate(len);
+            }
+        }
+        None => return Err(DocumentError::Json(format!("unknown field `{path}`"))),
     }
     Ok(())
 }

@@ -8,7 +8,7 @@
 use thiserror::Error;
 
 use super::document::Document;
-use super::fields::parent_mut;
+use super::fields::{parent_mut, FieldMut};
 use super::secrets::find_secret;
 
 /// The most characters a single-line field takes (far above any AWS limit, far below a paste
@@ -50,29 +50,27 @@ pub fn screen(path: &str, value: &str) -> Result<(), EditError> {
 pub fn set_text(doc: &mut Document, path: &str, value: &str) -> Result<(), EditError> {
     screen(path, value)?;
     let (parent, name) = parent_mut(doc, path).ok_or_else(|| EditError::NoField(path.to_owned()))?;
-    if let Some(slot) = parent.text_mut(name) {
-        value.clone_into(slot);
-        return Ok(());
+    match parent.field_mut(name) {
+        Some(FieldMut::Text(slot)) => {
+            value.clone_into(slot);
+            Ok(())
+        }
+        Some(FieldMut::Flag(_)) => Err(EditError::WrongKind(path.to_owned())),
+        _ => Err(EditError::NoField(path.to_owned())),
     }
-    Err(if parent.flag_mut(name).is_some() {
-        EditError::WrongKind(path.to_owned())
-    } else {
-        EditError::NoField(path.to_owned())
-    })
 }
 
 /// Set the checkbox at `path`.
 pub fn set_flag(doc: &mut Document, path: &str, value: bool) -> Result<(), EditError> {
     let (parent, name) = parent_mut(doc, path).ok_or_else(|| EditError::NoField(path.to_owned()))?;
-    if let Some(slot) = parent.flag_mut(name) {
-        *slot = value;
-        return Ok(());
+    match parent.field_mut(name) {
+        Some(FieldMut::Flag(slot)) => {
+            *slot = value;
+            Ok(())
+        }
+        Some(FieldMut::Text(_)) => Err(EditError::WrongKind(path.to_owned())),
+        _ => Err(EditError::NoField(path.to_owned())),
     }
-    Err(if parent.text_mut(name).is_some() {
-        EditError::WrongKind(path.to_owned())
-    } else {
-        EditError::NoField(path.to_owned())
-    })
 }
 
 #[cfg(test)]

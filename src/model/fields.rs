@@ -1,7 +1,9 @@
 //! The document's fields by name: what `edit` writes through and what `validate` scans, without
 //! a JSON value round trip (which cost code size and time on every keystroke).
 //!
-//! One macro call per document struct lists its text fields, flags, nested structs and lists.
+//! One macro call per document struct lists its text fields, flags, nested structs and lists;
+//! it writes [`Fields::field_mut`] and [`Fields::for_each_field`], and the rest (paths, visiting,
+//! the JSON value) is written once over `dyn Fields`.
 //! `Document::from_json` fills a document through the same table, so a field missing here is
 //! also not read from JSON (an unknown field), not written to JSON, not editable by path and not
 //! scanned for secrets, so `tests::every_field_is_listed` compares the table with the fields that
@@ -10,21 +12,63 @@
 use super::document::*;
 use super::value::{Key, Value};
 
-/// Access to one struct's fields by name.
+/// One field of a document struct, to read.
+pub enum Field<'a> {
+    Text(&'a str),
+    Flag(bool),
+    Child(&'a dyn Fields),
+    List(&'a dyn List),
+}
+
+/// One field of a document struct, to write.
+pub enum FieldMut<'a> {
+    Text(&'a mut String),
+    Flag(&'a mut bool),
+    Child(&'a mut dyn Fields),
+    List(&'a mut dyn List),
+}
+
+/// Access to one struct's fields by name: the only code written per struct (by `fields!`);
+/// everything else here works on `dyn Fields`, so it is compiled once.
 pub trait Fields {
-    fn text_mut(&mut self, name: &str) -> Option<&mut String>;
-    fn flag_mut(&mut self, name: &str) -> Option<&mut bool>;
-    /// A nested struct (`index` None) or an element of a list field.
-    fn child_mut(&mut self, name: &str, index: Option<usize>) -> Option<&mut dyn Fields>;
-    /// Empty the list field `name`; false if there is no such list.
-    fn clear_list(&mut self, name: &str) -> bool;
-    /// Append a default element to the list field `name` and return it.
-    fn push_default(&mut self, name: &str) -> Option<&mut dyn Fields>;
-    /// Call `f(path, text, multi_line)` for every text field below `path`.
-    fn visit_texts(&self, path: &mut String, f: &mut dyn FnMut(&str, &str));
-    /// The fields as a JSON object: texts, then flags, then nested structs, then lists, each
+    /// The field `name`, if the struct has one.
+    fn field_mut(&mut self, name: &str) -> Option<FieldMut<'_>>;
+    /// Call `f` with every field: texts, then flags, then nested structs, then lists, each
     /// group in the order of the table.
-    fn to_value(&self) -> Value;
+    fn for_each_field(&self, f: &mut dyn FnMut(&'static str, Field<'_>));
+}
+
+/// A list field: a `Vec` of document structs.
+pub trait List {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn get(&self, index: usize) -> Option<&dyn Fields>;
+    fn get_mut(&mut self, index: usize) -> Option<&mut dyn Fields>;
+    fn clear(&mut self);
+    /// Append a default element and return it.
+    fn push_default(&mut self) -> &mut dyn Fields;
+}
+
+impl<T: Fields + Default> List for Vec<T> {
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn get(&self, index: usize) -> Option<&dyn Fields> {
+        self.as_slice().get(index).map(|x| x as &dyn Fields)
+    }
+    fn get_mut(&mut self, index: usize) -> Option<&mut dyn Fields> {
+        self.as_mut_slice().get_mut(index).map(|x| x as &mut dyn Fields)
+    }
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+    fn push_default(&mut self) -> &mut dyn Fields {
+        let at = Vec::len(self);
+        self.push(T::default());
+        &mut self[at]
+    }
 }
 
 fn push_key(path: &mut String, key: &str) {
@@ -34,80 +78,68 @@ fn push_key(path: &mut String, key: &str) {
     path.push_str(key);
 }
 
+fn push_index(path: &mut String, index: usize) {
+    path.push('[');
+    path.push_str(&index.to_string());
+    path.push(']');
+}
+
+/// Call `f(path, text)` for every text field of `fields` and below; `path` is where `fields` is.
+pub fn visit_texts(fields: &dyn Fields, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
+    fields.for_each_field(&mut |name, field| {
+        let len = path.len();
+        push_key(path, name);
+        match field {
+            Field::Text(text) => f(path, text),
+            Field::Flag(_) => {}
+            Field::Child(child) => visit_texts(child, path, f),
+            Field::List(list) => {
+                let base = path.len();
+                for i in 0..list.len() {
+                    push_index(path, i);
+                    if let Some(item) = list.get(i) {
+                        visit_texts(item, path, f);
+                    }
+                    path.truncate(base);
+                }
+            }
+        }
+        path.truncate(len);
+    });
+}
+
+/// The fields as a JSON object, in the order of [`Fields::for_each_field`].
+pub fn to_value(fields: &dyn Fields) -> Value {
+    let mut members: Vec<(Key, Value)> = Vec::new();
+    fields.for_each_field(&mut |name, field| {
+        let value = match field {
+            Field::Text(text) => Value::from(text),
+            Field::Flag(flag) => Value::Bool(flag),
+            Field::Child(child) => to_value(child),
+            Field::List(list) => Value::List((0..list.len()).filter_map(|i| list.get(i)).map(to_value).collect()),
+        };
+        members.push((Key::Borrowed(name), value));
+    });
+    Value::Object(members)
+}
+
 macro_rules! fields {
     ($ty:ty { text: [$($t:ident),*], flag: [$($f:ident),*], child: [$($c:ident),*], list: [$($l:ident),*] }) => {
         impl Fields for $ty {
-            fn text_mut(&mut self, name: &str) -> Option<&mut String> {
-                match name {
-                    $(stringify!($t) => Some(&mut self.$t),)*
-                    _ => None,
-                }
+            fn field_mut(&mut self, name: &str) -> Option<FieldMut<'_>> {
+                Some(match name {
+                    $(stringify!($t) => FieldMut::Text(&mut self.$t),)*
+                    $(stringify!($f) => FieldMut::Flag(&mut self.$f),)*
+                    $(stringify!($c) => FieldMut::Child(&mut self.$c),)*
+                    $(stringify!($l) => FieldMut::List(&mut self.$l),)*
+                    _ => return None,
+                })
             }
-            fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
-                match name {
-                    $(stringify!($f) => Some(&mut self.$f),)*
-                    _ => None,
-                }
-            }
-            fn child_mut(&mut self, name: &str, index: Option<usize>) -> Option<&mut dyn Fields> {
-                match (name, index) {
-                    $((stringify!($c), None) => Some(&mut self.$c),)*
-                    $((stringify!($l), Some(i)) => self.$l.get_mut(i).map(|x| x as &mut dyn Fields),)*
-                    _ => None,
-                }
-            }
-            fn clear_list(&mut self, name: &str) -> bool {
-                match name {
-                    $(stringify!($l) => {
-                        self.$l.clear();
-                        true
-                    })*
-                    _ => false,
-                }
-            }
-            fn push_default(&mut self, name: &str) -> Option<&mut dyn Fields> {
-                match name {
-                    $(stringify!($l) => {
-                        self.$l.push(Default::default());
-                        self.$l.last_mut().map(|x| x as &mut dyn Fields)
-                    })*
-                    _ => None,
-                }
-            }
-            fn to_value(&self) -> Value {
-                Value::Object(vec![
-                    $((Key::Borrowed(stringify!($t)), Value::Str(self.$t.clone())),)*
-                    $((Key::Borrowed(stringify!($f)), Value::Bool(self.$f)),)*
-                    $((Key::Borrowed(stringify!($c)), self.$c.to_value()),)*
-                    $((
-                        Key::Borrowed(stringify!($l)),
-                        Value::List(self.$l.iter().map(Fields::to_value).collect()),
-                    ),)*
-                ])
-            }
-            #[allow(unused_variables)]
-            fn visit_texts(&self, path: &mut String, f: &mut dyn FnMut(&str, &str)) {
-                let len = path.len();
-                $(
-                    push_key(path, stringify!($t));
-                    f(path, &self.$t);
-                    path.truncate(len);
-                )*
-                $(
-                    push_key(path, stringify!($c));
-                    self.$c.visit_texts(path, f);
-                    path.truncate(len);
-                )*
-                $(
-                    for (i, item) in self.$l.iter().enumerate() {
-                        push_key(path, stringify!($l));
-                        path.push('[');
-                        path.push_str(&i.to_string());
-                        path.push(']');
-                        item.visit_texts(path, f);
-                        path.truncate(len);
-                    }
-                )*
+            fn for_each_field(&self, f: &mut dyn FnMut(&'static str, Field<'_>)) {
+                $(f(stringify!($t), Field::Text(&self.$t));)*
+                $(f(stringify!($f), Field::Flag(self.$f));)*
+                $(f(stringify!($c), Field::Child(&self.$c));)*
+                $(f(stringify!($l), Field::List(&self.$l));)*
             }
         }
     };
@@ -220,7 +252,11 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
             Some((name, rest)) => (name, Some(rest.strip_suffix(']')?.parse().ok()?)),
             None => (step, None),
         };
-        here = here.child_mut(name, index)?;
+        here = match (here.field_mut(name)?, index) {
+            (FieldMut::Child(child), None) => child,
+            (FieldMut::List(list), Some(i)) => list.get_mut(i)?,
+            _ => return None,
+        };
     }
     (!last.contains('[')).then_some((here, last))
 }
@@ -228,7 +264,7 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
 impl Document {
     /// Every text field with its path, e.g. `("instances[0].tags[1].key", "Name")`.
     pub fn visit_texts(&self, f: &mut dyn FnMut(&str, &str)) {
-        Fields::visit_texts(self, &mut String::new(), f);
+        visit_texts(self, &mut String::new(), f);
     }
 }
 
@@ -310,7 +346,7 @@ mod tests {
         // And every one of them is reachable for editing.
         for (path, _) in &want {
             let (parent, last) = parent_mut(&mut doc, path).unwrap_or_else(|| panic!("{path}"));
-            assert!(parent.text_mut(last).is_some(), "{path}");
+            assert!(matches!(parent.field_mut(last), Some(FieldMut::Text(_))), "{path}");
         }
     }
 }
