@@ -204,7 +204,7 @@ thread_local! {
 /// In `code` (one element per line), replace `remove` lines at line `at` with the lines in
 /// `html`: a keystroke changes a line or two, so this is a few DOM operations instead of
 /// re-parsing the whole file's HTML.
-pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &str) {
+fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &str) {
     let children = code.children();
     for _ in 0..remove {
         if let Some(line) = children.item(at as u32) {
@@ -220,11 +220,6 @@ pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &s
     };
 }
 
-/// Replace the text of `element`.
-pub fn set_text(element: &web_sys::Element, text: &str) {
-    element.set_text_content(Some(text));
-}
-
 /// Count one preview render in `<body data-renders="N">`, for a keystroke-to-preview benchmark.
 pub fn count_render() {
     let n = RENDERS.with(|c| {
@@ -233,5 +228,17 @@ pub fn count_render() {
     });
     if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
         let _ = body.set_attribute("data-renders", &n.to_string());
+    }
+}
+
+/// Patch the preview's `<pre>`, whose children are the gutter and the `<code>` (one element
+/// per line): replace `remove` lines at line `at` with the lines in `html`, and set the
+/// gutter's numbers when the number of lines changed.
+pub fn patch_preview(pre: &web_sys::Element, at: usize, remove: usize, html: &str, numbers: Option<&str>) {
+    if let Some(code) = pre.last_element_child() {
+        replace_lines(&code, at, remove, html);
+    }
+    if let (Some(gutter), Some(numbers)) = (pre.first_element_child(), numbers) {
+        gutter.set_text_content(Some(numbers));
     }
 }
