@@ -34,18 +34,27 @@ fn js_message(value: &JsValue) -> String {
 
 /// The current text of the `<input>`, `<textarea>` or `<select>` an event came from.
 pub fn event_value(e: &Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
+    event_text(e).map(|(_, value)| value).unwrap_or_default()
+}
+
+/// The `name` and text of the text input, `<textarea>` or `<select>` an event came from (not
+/// a checkbox: see [`event_flag`]).
+pub fn event_text(e: &Event) -> Option<(String, String)> {
+    let target = e.target()?;
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        input.value()
+        (input.type_() != "checkbox").then(|| (input.name(), input.value()))
     } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        area.value()
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.value()
+        Some((area.name(), area.value()))
     } else {
-        String::new()
+        let select = target.dyn_ref::<HtmlSelectElement>()?;
+        Some((select.name(), select.value()))
     }
+}
+
+/// The `name` and state of the checkbox an event came from.
+pub fn event_flag(e: &Event) -> Option<(String, bool)> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    (input.type_() == "checkbox").then(|| (input.name(), input.checked()))
 }
 
 /// Stop the browser's default action (following a link, submitting a form).
@@ -56,13 +65,6 @@ pub fn prevent_default(e: &Event) {
 /// The key of a keyboard event (`ArrowLeft`, `Enter`, ...).
 pub fn key(e: &KeyboardEvent) -> String {
     e.key()
-}
-
-/// Whether the checkbox an event came from is checked.
-pub fn event_checked(e: &Event) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .is_some_and(|i| i.checked())
 }
 
 /// The first file of a file `<input>`'s change event, clearing the input so that picking the
@@ -183,6 +185,19 @@ pub fn focus(id: &str) {
     if let Some(element) = element {
         element.scroll_into_view();
         let _ = element.focus();
+    }
+}
+
+/// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
+/// following the link (which would put the id in the address bar). One listener per list.
+pub fn follow_field_link(e: &Event) {
+    let link = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href^='#f-']").ok().flatten());
+    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        e.prevent_default();
+        focus(&href[1..]);
     }
 }
 

@@ -103,26 +103,18 @@ pub fn LintPanel(props: &Props) -> Html {
                 <p class="ok">{ "No findings." }</p>
             } else {
                 <p class="help">{ format!("{} finding{} (checkov IDs where checkov has the check).", findings.len(), if findings.len() == 1 { "" } else { "s" }) }</p>
-                <ul class="findings">
+                <ul class="findings" onclick={Callback::from(|e: MouseEvent| browser::follow_field_link(&e))}>
                     { for findings.iter().map(|f| {
-                        let id = field_id(&f.field);
                         let sev = f.check.severity().as_str();
-                        let onclick = {
-                            let id = id.clone();
-                            Callback::from(move |e: MouseEvent| {
-                                browser::prevent_default(&e);
-                                browser::focus(&id);
-                            })
-                        };
                         html! {
-                            <li class={classes!("finding", format!("sev-{sev}"))} data-check={f.check.id()}>
+                            <li class={["finding sev-", sev].concat()} data-check={f.check.id()}>
                                 <div class="finding-head">
                                     <span class="sev">{ sev }</span>
                                     <code class="check-id">{ f.check.id() }</code>
                                     <strong>{ f.check.title() }</strong>
                                 </div>
                                 <p>{ f.check.why() }</p>
-                                <p class="where"><a href={format!("#{id}")} {onclick}>{ format!("Go to the field ({})", f.resource) }</a></p>
+                                <p class="where"><a href={["#", &field_id(&f.field)].concat()}>{ format!("Go to the field ({})", f.resource) }</a></p>
                                 if let Some(fix) = &f.fix {
                                     { fix_button(fix) }
                                 }

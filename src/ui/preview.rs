@@ -241,17 +241,9 @@ pub fn Preview(props: &Props) -> Html {
             <div class="problems" role="status">
                 <p><strong>{ format!("The form has {} problem{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }) }</strong>
                     { " The files appear again when they are fixed; nothing you typed is lost." }</p>
-                <ul>
-                    { for errors.iter().map(|e| {
-                        let id = field_id(&e.path);
-                        let onclick = {
-                            let id = id.clone();
-                            Callback::from(move |ev: MouseEvent| {
-                                browser::prevent_default(&ev);
-                                browser::focus(&id);
-                            })
-                        };
-                        html! { <li><a href={format!("#{id}")} {onclick}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li> }
+                <ul onclick={Callback::from(|e: MouseEvent| browser::follow_field_link(&e))}>
+                    { for errors.iter().map(|e| html! {
+                        <li><a href={["#", &field_id(&e.path)].concat()}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li>
                     }) }
                 </ul>
             </div>
