@@ -52,7 +52,7 @@ fn line_numbers(n: usize) -> String {
 }
 
 fn tab_id(name: &str) -> String {
-    format!("tab-{}", name.replace('.', "-"))
+    ["tab-", &name.replace('.', "-")].concat()
 }
 
 /// What the preview's `<pre>` holds for the active tab: the highlighted lines, and the markup
@@ -148,7 +148,7 @@ pub fn Preview(props: &Props) -> Html {
                 let text = files.get(name).unwrap_or_default().to_owned();
                 let say = say.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    say(browser::copy(text).await.map(|()| format!("Copied {name}")));
+                    say(browser::copy(text).await.map(|()| ["Copied ", name].concat()));
                 });
             }
         })
@@ -159,7 +159,7 @@ pub fn Preview(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Outcome::Ready { files, .. } = &*outcome.0 {
                 let text = files.get(name).unwrap_or_default();
-                say(browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
+                say(browser::download(name, text.as_bytes(), mime(name)).map(|()| ["Downloaded ", name].concat()));
             }
         })
     };
@@ -172,8 +172,8 @@ pub fn Preview(props: &Props) -> Html {
                 let mut entries: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (n, t.as_bytes())).collect();
                 entries.push(("README.md", readme.as_bytes()));
                 let archive = zip(&entries);
-                let file = format!("nixform-{}.zip", stack.provisioner.host_name);
-                say(browser::download(&file, &archive, "application/zip").map(|()| format!("Downloaded {file}")));
+                let file = ["nixform-", &stack.provisioner.host_name, ".zip"].concat();
+                say(browser::download(&file, &archive, "application/zip").map(|()| ["Downloaded ", &file].concat()));
             }
         })
     };
@@ -232,7 +232,7 @@ pub fn Preview(props: &Props) -> Html {
                 _ => shown.insert(Shown::new(tab, files)).markup.clone(),
             };
             html! {
-                <pre class="code" tabindex="0" aria-label={format!("{name} contents")} ref={pre_ref}>
+                <pre class="code" tabindex="0" aria-label={[name, " contents"].concat()} ref={pre_ref}>
                     { Html::from_html_unchecked(markup) }
                 </pre>
             }
@@ -258,7 +258,7 @@ pub fn Preview(props: &Props) -> Html {
             { tabs }
             <div class="toolbar">
                 <button type="button" class="btn primary" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
-                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ format!("Download {name}") }</button>
+                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ ["Download ", name].concat() }</button>
                 <button type="button" class="btn" disabled={!ready} onclick={on_zip}>{ "Download all (.zip)" }</button>
                 <span aria-live="polite">{ status_line }</span>
             </div>

@@ -25,9 +25,10 @@ pub fn instances(doc: &Rc<Document>, f: &Fields) -> Html {
 /// One instance card (a [`super::Part`] of its own: typing in one card re-renders only that
 /// card).
 pub fn instance(d: &InstanceDoc, i: usize, subnets: &[SubnetDoc], f: &Fields) -> Html {
-    let base = format!("instances[{i}]");
-    let p = |field: &str| format!("{base}.{field}");
-    let title = format!("Instance {}: {}", i + 1, d.name);
+    let n = (i + 1).to_string();
+    let base = ["instances[", &i.to_string(), "]"].concat();
+    let p = |field: &str| [&base, ".", field].concat();
+    let title = ["Instance ", &n, ": ", &d.name].concat();
     html! {
         <section class="row-card instance" aria-label={title.clone()}>
             <h3 class="sub">{ title }</h3>
@@ -49,22 +50,22 @@ pub fn instance(d: &InstanceDoc, i: usize, subnets: &[SubnetDoc], f: &Fields) ->
             </div>
             <h4 class="sub">{ "Tags" }</h4>
             { for d.tags.iter().enumerate().map(|(j, t)| html! {
-                <div class="row-card tag" role="group" aria-label={format!("Tag {}", j + 1)}>
+                <div class="row-card tag" role="group" aria-label={["Tag ", &(j + 1).to_string()].concat()}>
                     <div class="grid">
-                        { f.text(&format!("{base}.tags[{j}].key"), "Key", "e.g. Environment.", &t.key) }
-                        { f.text(&format!("{base}.tags[{j}].value"), "Value", "e.g. production.", &t.value) }
+                        { f.text(&[&base, ".tags[", &j.to_string(), "].key"].concat(), "Key", "e.g. Environment.", &t.key) }
+                        { f.text(&[&base, ".tags[", &j.to_string(), "].value"].concat(), "Value", "e.g. production.", &t.value) }
                     </div>
-                    { button("Remove", Some(format!("Remove tag {} of instance {}", j + 1, i + 1)), "remove",
+                    { button("Remove", Some(["Remove tag ", &(j + 1).to_string(), " of instance ", &n].concat()), "remove",
                         f.on_edit.reform(move |_| Action::RemoveTag(i, j))) }
                 </div>
             }) }
-            { button("Add tag", Some(format!("Add a tag to instance {}", i + 1)), "add", f.on_edit.reform(move |_| Action::AddTag(i))) }
+            { button("Add tag", Some(["Add a tag to instance ", &n].concat()), "add", f.on_edit.reform(move |_| Action::AddTag(i))) }
             <div class="grid">
                 <div class="wide">
                     { f.area(&p("user_data"), "User data", "Optional: a configuration.nix (or #! script) applied at first boot; at most 16 KB.", &d.user_data) }
                 </div>
             </div>
-            { button("Remove instance", Some(format!("Remove instance {}", i + 1)), "remove", f.on_edit.reform(move |_| Action::RemoveInstance(i))) }
+            { button("Remove instance", Some(["Remove instance ", &n].concat()), "remove", f.on_edit.reform(move |_| Action::RemoveInstance(i))) }
         </section>
     }
 }

@@ -18,12 +18,12 @@ fn outbound(mut rule: RuleDoc) -> RuleDoc {
 pub fn security_group(doc: &Rc<Document>, f: &Fields) -> Html {
     let d = &doc.security_group;
     let add = |egress: bool, label: &'static str, rule: fn() -> RuleDoc| {
-        let aria = format!("Add {} rule: {label}", if egress { "outbound" } else { "inbound" });
+        let aria = ["Add ", if egress { "outbound" } else { "inbound" }, " rule: ", label].concat();
         let make = move |_| Action::AddRule {
             egress,
             rule: if egress { outbound(rule()) } else { rule() },
         };
-        button(format!("+ {label}"), Some(aria), "add", f.on_edit.reform(make))
+        button(["+ ", label].concat(), Some(aria), "add", f.on_edit.reform(make))
     };
     html! {
         <fieldset id="section-security-group">
@@ -87,7 +87,8 @@ pub fn rule(r: &RuleDoc, egress: bool, i: usize, f: &Fields) -> Html {
     } else {
         ("ingress", "Inbound")
     };
-    let base = format!("security_group.{key}[{i}]");
+    let n = (i + 1).to_string();
+    let base = ["security_group.", key, "[", &i.to_string(), "]"].concat();
     let ports = !matches!(r.protocol.as_str(), "all");
     let (from, to) = if r.protocol.starts_with("icmp") {
         ("ICMP type", "ICMP code")
@@ -95,18 +96,18 @@ pub fn rule(r: &RuleDoc, egress: bool, i: usize, f: &Fields) -> Html {
         ("From port", "To port")
     };
     html! {
-        <div class="row-card" role="group" aria-label={format!("{word} rule {}", i + 1)}>
+        <div class="row-card" role="group" aria-label={[word, " rule ", &n].concat()}>
             <div class="grid rule">
-                { f.text(&format!("{base}.description"), "Description", "What the rule is for.", &r.description) }
-                { f.select(&format!("{base}.protocol"), "Protocol", "", &r.protocol, Kind::Select(PROTOCOLS)) }
+                { f.text(&[&base, ".description"].concat(), "Description", "What the rule is for.", &r.description) }
+                { f.select(&[&base, ".protocol"].concat(), "Protocol", "", &r.protocol, Kind::Select(PROTOCOLS)) }
                 if ports {
-                    { f.number(&format!("{base}.from_port"), from, "", &r.from_port) }
-                    { f.number(&format!("{base}.to_port"), to, "", &r.to_port) }
+                    { f.number(&[&base, ".from_port"].concat(), from, "", &r.from_port) }
+                    { f.number(&[&base, ".to_port"].concat(), to, "", &r.to_port) }
                 }
-                { f.text(&format!("{base}.ipv4_cidrs"), "IPv4 CIDR blocks", "Comma-separated, e.g. 203.0.113.7/32.", &r.ipv4_cidrs) }
-                { f.text(&format!("{base}.ipv6_cidrs"), "IPv6 CIDR blocks", "e.g. ::/0; empty: none.", &r.ipv6_cidrs) }
+                { f.text(&[&base, ".ipv4_cidrs"].concat(), "IPv4 CIDR blocks", "Comma-separated, e.g. 203.0.113.7/32.", &r.ipv4_cidrs) }
+                { f.text(&[&base, ".ipv6_cidrs"].concat(), "IPv6 CIDR blocks", "e.g. ::/0; empty: none.", &r.ipv6_cidrs) }
             </div>
-            { button("Remove", Some(format!("Remove {} rule {}", word.to_lowercase(), i + 1)), "remove",
+            { button("Remove", Some(["Remove ", if egress { "outbound" } else { "inbound" }, " rule ", &n].concat()), "remove",
                 f.on_edit.reform(move |_| Action::RemoveRule { egress, index: i })) }
         </div>
     }
