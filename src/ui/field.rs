@@ -7,6 +7,8 @@
 //! and `change` once ([`Fields::on_input`], [`Fields::on_change`]) and edits the path named by
 //! the event's target, so no field holds a callback of its own. Fields are plain virtual DOM
 //! built by one function each (no component per field); the sections around them are memoised.
+//! `autocomplete="off"` and `spellcheck="false"` are set once on the form, which the controls
+//! inherit.
 
 use std::rc::Rc;
 
@@ -212,13 +214,13 @@ impl Fields {
         let name = path.to_owned();
         let control = match kind {
             Kind::Area => html! {
-                <textarea id={id.clone()} {name} rows="6" spellcheck="false" value={value.to_owned()}
+                <textarea id={id.clone()} {name} rows="6" value={value.to_owned()}
                     aria-describedby={describedby} aria-invalid={invalid} />
             },
             Kind::Line | Kind::Number => html! {
                 <input id={id.clone()} {name} type="text"
                     inputmode={matches!(kind, Kind::Number).then_some("numeric")}
-                    autocomplete="off" spellcheck="false" value={value.to_owned()} {list}
+                    value={value.to_owned()} {list}
                     aria-describedby={describedby} aria-invalid={invalid} />
             },
             Kind::Select(_) | Kind::Regions | Kind::Subnets(_) => {

@@ -58,7 +58,7 @@ pub fn form(doc: &Rc<Document>, f: &Fields) -> Html {
         Which::Provisioner,
     ];
     html! {
-        <form class="stack-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
+        <form class="stack-form" novalidate=true autocomplete="off" spellcheck="false" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
             oninput={f.on_input()} onchange={f.on_change()}>
             { for SECTIONS.iter().map(|w| part(doc, *w, f)) }
             <datalist id="instance-types">{ Html::from_html_unchecked(AttrValue::Static(INSTANCE_TYPES)) }</datalist>
