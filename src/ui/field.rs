@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode, VTag};
 
 use super::browser;
 use super::state::{Action, Refusal};
@@ -133,28 +133,42 @@ fn described_by(id: &str, help: bool, msg: bool) -> Option<String> {
     }
 }
 
+/// The wrapper's class attribute: [text field, checkbox] × [valid, invalid]. A fixed list, so
+/// the wrapper is built by hand: html! turns any computed class into a `Classes` set (split,
+/// hashed, joined again) for every field.
+type Attrs = &'static [(&'static str, AttributeOrProperty)];
+const fn class(value: &'static str) -> AttributeOrProperty {
+    AttributeOrProperty::Attribute(AttrValue::Static(value))
+}
+const WRAPPER: [[Attrs; 2]; 2] = [
+    [&[("class", class("field"))], &[("class", class("field invalid"))]],
+    [
+        &[("class", class("field check"))],
+        &[("class", class("field check invalid"))],
+    ],
+];
+
 /// A field's wrapper: the control and label (in the order given), then the help and message.
-fn wrap(
-    class: &'static str,
-    invalid: bool,
-    first: Html,
-    second: Html,
-    id: &str,
-    help: &'static str,
-    msg: Option<&str>,
-) -> Html {
-    html! {
-        <div class={if invalid { classes!(class, "invalid") } else { classes!(class) }}>
-            { first }
-            { second }
-            if !help.is_empty() {
-                <p class="help" id={suffixed(id, "-help")}>{ help }</p>
-            }
-            if let Some(text) = msg {
-                <p class="msg" id={suffixed(id, "-msg")}>{ text.to_owned() }</p>
-            }
-        </div>
-    }
+fn wrap(check: bool, first: Html, second: Html, id: &str, help: &'static str, msg: Option<&str>) -> Html {
+    let mut div = VTag::new(AttrValue::Static("div"));
+    div.set_attributes(Attributes::Static(
+        WRAPPER[usize::from(check)][usize::from(msg.is_some())],
+    ));
+    div.add_children([
+        first,
+        second,
+        html! {
+            <>
+                if !help.is_empty() {
+                    <p class="help" id={suffixed(id, "-help")}>{ help }</p>
+                }
+                if let Some(text) = msg {
+                    <p class="msg" id={suffixed(id, "-msg")}>{ text.to_owned() }</p>
+                }
+            </>
+        },
+    ]);
+    div.into()
 }
 
 fn label(id: &str, text: &'static str) -> Html {
@@ -237,7 +251,7 @@ impl Fields {
                 }
             }
         };
-        wrap("field", msg.is_some(), label(&id, label_text), control, &id, help, msg)
+        wrap(false, label(&id, label_text), control, &id, help, msg)
     }
 
     /// A labelled checkbox.
@@ -249,15 +263,7 @@ impl Fields {
                 aria-describedby={described_by(&id, !help.is_empty(), msg.is_some())}
                 aria-invalid={msg.is_some().then_some("true")} />
         };
-        wrap(
-            "field check",
-            msg.is_some(),
-            control,
-            label(&id, label_text),
-            &id,
-            help,
-            msg,
-        )
+        wrap(true, control, label(&id, label_text), &id, help, msg)
     }
 
     /// The message for a whole list (e.g. "the stack needs at least one subnet").

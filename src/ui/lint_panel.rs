@@ -126,7 +126,7 @@ pub fn LintPanel(props: &Props) -> Html {
                 <p class="help">{ format!("{} finding{} (checkov IDs where checkov has the check).", findings.len(), if findings.len() == 1 { "" } else { "s" }) }</p>
                 <ul class="findings" onclick={Callback::from(|e: MouseEvent| browser::follow_field_link(&e))}>
                     { for findings.iter().map(|f| html! {
-                        <li class={["finding sev-", f.check.severity().as_str()].concat()} data-check={f.check.id()}>
+                        <li class="finding" data-sev={f.check.severity().as_str()} data-check={f.check.id()}>
                             { Html::from_html_unchecked(AttrValue::from(finding_html(f))) }
                             if let Some(fix) = &f.fix {
                                 { fix_button(fix) }

@@ -166,14 +166,18 @@ fn part(doc: &Rc<Document>, which: Which, f: &Fields) -> Html {
     html! { <Part doc={doc.clone()} {which} fields={f.clone()} /> }
 }
 
-/// A small button that dispatches one action (add/remove rows).
+/// A small button that dispatches one action: adds a row (`class` "add") or removes one. The
+/// class is a literal in each branch: html! turns a computed class into a `Classes` set.
 pub(super) fn button(
     label: impl Into<AttrValue>,
     aria: Option<String>,
     class: &'static str,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    html! {
-        <button type="button" class={classes!("btn", class)} aria-label={aria} {onclick}>{ label.into() }</button>
+    let label = label.into();
+    if class == "add" {
+        html! { <button type="button" class="btn add" aria-label={aria} {onclick}>{ label }</button> }
+    } else {
+        html! { <button type="button" class="btn remove" aria-label={aria} {onclick}>{ label }</button> }
     }
 }
