@@ -1,6 +1,8 @@
 // Browser benchmark: the release build in headless Debian Chromium, served on 127.0.0.1.
 // Prints one JSON object: keystroke_p50_ms, keystroke_p95_ms, keystroke_p95_ms_large,
-// first_render_ms, wasm_memory_bytes_after_1000_edits (plus a few details).
+// first_render_ms, wasm_memory_bytes_after_1000_edits (plus a few details, among them
+// first_paint_ms: first-contentful-paint, when the browser has also styled, laid out and
+// painted the page, which first_render_ms does not include).
 //
 // A keystroke is timed in the page: from dispatching the input event to the preview's DOM being
 // updated (the app bumps <body data-renders>) and laid out (a forced layout of the panel).
@@ -34,9 +36,13 @@ async function waitForServer() {
   throw new Error('the static server did not start');
 }
 
-// Records when the first preview line appears and keeps the wasm exports.
+// Records when the first preview line appears and the first contentful paint, and keeps the
+// wasm exports.
 const initScript = () => {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__firstPaint = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
   new MutationObserver((_, obs) => {
     if (document.querySelector('#preview-panel .ln')) { window.__firstRender = performance.now(); obs.disconnect(); }
   }).observe(document, { childList: true, subtree: true });
@@ -93,14 +99,18 @@ try {
   await waitForServer();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 
-  // First render after navigation: median of 7 fresh contexts.
+  // First render after navigation (and first paint): medians of 7 fresh contexts.
   const firsts = [];
+  const paints = [];
   for (let i = 0; i < 7; i++) {
     const { context, page } = await openPage(browser, null);
     firsts.push(await page.evaluate(() => window.__firstRender));
+    await page.waitForFunction(() => window.__firstPaint);
+    paints.push(await page.evaluate(() => window.__firstPaint));
     await context.close();
   }
   firsts.sort((a, b) => a - b);
+  paints.sort((a, b) => a - b);
 
   const small = await keystrokes(browser, null, 250);
   const largeDoc = execFileSync(join(root, 'target/release/nixform'), ['default', '--preset', 'large'], { encoding: 'utf8' });
@@ -121,6 +131,7 @@ try {
     keystroke_p95_ms_large: round(percentile(large, 95)),
     keystroke_p50_ms_large: round(percentile(large, 50)),
     first_render_ms: round(percentile(firsts, 50)),
+    first_paint_ms: round(percentile(paints, 50)),
     wasm_memory_bytes_after_1000_edits: memory1000,
     wasm_memory_bytes_after_2000_edits: memory2000,
     keystrokes_measured: small.length,

@@ -194,3 +194,54 @@ async fn the_app_renders_previews_and_follows_input() {
     assert_eq!(profile.value(), "");
     root.remove();
 }
+
+fn control<T: JsCast>(root: &Element, id: &str) -> T {
+    root.query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the control")
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+/// The form listens once for all its controls: a checkbox's `change` and a select's `input`
+/// reach the document through the form, by the control's name.
+#[wasm_bindgen_test]
+async fn checkboxes_and_selects_edit_through_the_form() {
+    let root = mount().await;
+    assert!(!text_of(&root, ".panel pre.code").contains("\"monitoring\": true"));
+    let monitoring: HtmlInputElement = control(&root, "f-instances-0-monitoring");
+    monitoring.set_checked(true);
+    fire(&monitoring, "change");
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, ".panel pre.code").contains("\"monitoring\": true"));
+    // The finding it fixes is gone, and the gutter still numbers every line.
+    assert!(!text_of(&root, ".findings").contains("CKV_AWS_126"));
+    let lines = root
+        .query_selector_all(".panel pre.code code .ln")
+        .expect("lines")
+        .length();
+    assert_eq!(text_of(&root, ".panel pre.code .gutter").lines().count() as u32, lines);
+
+    let region: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
+    region.set_value("eu-west-1");
+    fire(&region, "input");
+    yew::scheduler::flush().await;
+    // The document took the region: the zone suggestions follow it (the subnet's zone in
+    // ap-southeast-2 is now an error, so the preview lists problems instead).
+    assert!(root
+        .query_selector("#zones option[value='eu-west-1a']")
+        .ok()
+        .flatten()
+        .is_some());
+    assert!(text_of(&root, ".panel .problems").contains("availability_zone"));
+    let selected: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
+    assert_eq!(selected.value(), "eu-west-1", "the re-rendered options keep the choice");
+    root.remove();
+}

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::field::{Fields, Messages};
-use super::form::Form;
+use super::form::form;
 use super::lint_panel::LintPanel;
 use super::output::{Outcome, Shared};
 use super::preview::Preview;
@@ -166,7 +166,7 @@ pub fn App() -> Html {
             { for banner }
             <main class="layout">
                 <div class="form-col">
-                    <Form doc={state.doc.clone()} {fields} />
+                    { form(&state.doc, &fields) }
                 </div>
                 <aside class="side-col">
                     <Preview outcome={outcome.clone()} />

@@ -34,18 +34,27 @@ fn js_message(value: &JsValue) -> String {
 
 /// The current text of the `<input>`, `<textarea>` or `<select>` an event came from.
 pub fn event_value(e: &Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
+    event_text(e).map(|(_, value)| value).unwrap_or_default()
+}
+
+/// The `name` and text of the text input, `<textarea>` or `<select>` an event came from (not
+/// a checkbox: see [`event_flag`]).
+pub fn event_text(e: &Event) -> Option<(String, String)> {
+    let target = e.target()?;
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        input.value()
+        (input.type_() != "checkbox").then(|| (input.name(), input.value()))
     } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        area.value()
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.value()
+        Some((area.name(), area.value()))
     } else {
-        String::new()
+        let select = target.dyn_ref::<HtmlSelectElement>()?;
+        Some((select.name(), select.value()))
     }
+}
+
+/// The `name` and state of the checkbox an event came from.
+pub fn event_flag(e: &Event) -> Option<(String, bool)> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    (input.type_() == "checkbox").then(|| (input.name(), input.checked()))
 }
 
 /// Stop the browser's default action (following a link, submitting a form).
@@ -56,13 +65,6 @@ pub fn prevent_default(e: &Event) {
 /// The key of a keyboard event (`ArrowLeft`, `Enter`, ...).
 pub fn key(e: &KeyboardEvent) -> String {
     e.key()
-}
-
-/// Whether the checkbox an event came from is checked.
-pub fn event_checked(e: &Event) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .is_some_and(|i| i.checked())
 }
 
 /// The first file of a file `<input>`'s change event, clearing the input so that picking the
@@ -186,6 +188,19 @@ pub fn focus(id: &str) {
     }
 }
 
+/// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
+/// following the link (which would put the id in the address bar). One listener per list.
+pub fn follow_field_link(e: &Event) {
+    let link = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href^='#f-']").ok().flatten());
+    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        e.prevent_default();
+        focus(&href[1..]);
+    }
+}
+
 /// Click the element with `id` (the hidden file input behind the Import button).
 pub fn click(id: &str) {
     let element = window()
@@ -204,7 +219,7 @@ thread_local! {
 /// In `code` (one element per line), replace `remove` lines at line `at` with the lines in
 /// `html`: a keystroke changes a line or two, so this is a few DOM operations instead of
 /// re-parsing the whole file's HTML.
-pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &str) {
+fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &str) {
     let children = code.children();
     for _ in 0..remove {
         if let Some(line) = children.item(at as u32) {
@@ -220,11 +235,6 @@ pub fn replace_lines(code: &web_sys::Element, at: usize, remove: usize, html: &s
     };
 }
 
-/// Replace the text of `element`.
-pub fn set_text(element: &web_sys::Element, text: &str) {
-    element.set_text_content(Some(text));
-}
-
 /// Count one preview render in `<body data-renders="N">`, for a keystroke-to-preview benchmark.
 pub fn count_render() {
     let n = RENDERS.with(|c| {
@@ -233,5 +243,17 @@ pub fn count_render() {
     });
     if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
         let _ = body.set_attribute("data-renders", &n.to_string());
+    }
+}
+
+/// Patch the preview's `<pre>`, whose children are the gutter and the `<code>` (one element
+/// per line): replace `remove` lines at line `at` with the lines in `html`, and set the
+/// gutter's numbers when the number of lines changed.
+pub fn patch_preview(pre: &web_sys::Element, at: usize, remove: usize, html: &str, numbers: Option<&str>) {
+    if let Some(code) = pre.last_element_child() {
+        replace_lines(&code, at, remove, html);
+    }
+    if let (Some(gutter), Some(numbers)) = (pre.first_element_child(), numbers) {
+        gutter.set_text_content(Some(numbers));
     }
 }

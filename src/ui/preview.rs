@@ -2,10 +2,10 @@
 //! Copy / Download per file and "Download all" as a zip. While the form has errors it lists
 //! them as links to the fields instead, and the buttons are disabled.
 //!
-//! Only the active tab is highlighted (memoised on the outcome and the tab). The highlighter
-//! escapes all text, so its HTML is inserted as is; a `LineCache` re-highlights only the lines
-//! that changed and `browser::replace_lines` swaps just those: re-inserting a whole file on every
-//! keystroke cost milliseconds (and ~100 ms for a 50-instance stack).
+//! Only the active tab is highlighted. The highlighter escapes all text, so its HTML is inserted
+//! as is: whole, when a tab is first shown (see [`Shown`]), then a `LineCache` re-highlights only
+//! the lines that changed and `browser::patch_preview` swaps just those: re-inserting a whole
+//! file on every keystroke cost milliseconds (and ~100 ms for a 50-instance stack).
 
 use std::rc::Rc;
 
@@ -52,7 +52,42 @@ fn line_numbers(n: usize) -> String {
 }
 
 fn tab_id(name: &str) -> String {
-    format!("tab-{}", name.replace('.', "-"))
+    ["tab-", &name.replace('.', "-")].concat()
+}
+
+/// What the preview's `<pre>` holds for the active tab: the highlighted lines, and the markup
+/// (gutter and `<code>`) it was created with.
+///
+/// A tab's first view is part of the render itself (raw HTML in the page's first DOM, with no
+/// frame in between: a lines-in-an-effect design made the first preview wait for a full style
+/// and layout pass of the page). Yew re-creates the two elements only when `markup` changes
+/// (another tab, or back from the error list); in between, the effect patches just the lines
+/// that changed, so `markup` stays the HTML of the first view.
+struct Shown {
+    tab: usize,
+    cache: LineCache,
+    markup: AttrValue,
+}
+
+impl Shown {
+    fn new(tab: usize, files: &Files) -> Shown {
+        let name = Files::NAMES[tab];
+        let mut cache = LineCache::default();
+        cache.update(files.get(name).unwrap_or_default(), Lang::for_file(name));
+        let lines = cache.html(0..cache.len());
+        let numbers = line_numbers(cache.len());
+        let mut markup = String::with_capacity(lines.len() + numbers.len() + 64);
+        markup.push_str("<div class=\"gutter\" aria-hidden=\"true\">");
+        markup.push_str(&numbers);
+        markup.push_str("</div><code>");
+        markup.push_str(&lines);
+        markup.push_str("</code>");
+        Shown {
+            tab,
+            cache,
+            markup: AttrValue::from(markup),
+        }
+    }
 }
 
 #[function_component]
@@ -61,36 +96,27 @@ pub fn Preview(props: &Props) -> Html {
     let status = use_state(|| None::<Status>);
     let outcome = props.outcome.clone();
     let key = Rc::as_ptr(&outcome.0) as usize;
+    let tab = *active % Files::NAMES.len();
 
-    // The <code> element, the tab it shows and what it holds; it is created anew when the
-    // preview comes back after errors.
-    let code_ref = use_node_ref();
-    let gutter_ref = use_node_ref();
-    let shown = use_mut_ref(|| (None::<web_sys::Element>, usize::MAX, LineCache::default()));
+    let pre_ref = use_node_ref();
+    let shown = use_mut_ref(|| None::<Shown>);
     {
-        let code_ref = code_ref.clone();
-        let gutter_ref = gutter_ref.clone();
-        use_effect_with((outcome.clone(), *active), move |(outcome, active)| {
-            if let (Some(code), Outcome::Ready { files, .. }) = (code_ref.cast::<web_sys::Element>(), &*outcome.0) {
-                let name = Files::NAMES[*active % Files::NAMES.len()];
-                let mut shown = shown.borrow_mut();
-                if shown.0.as_ref() != Some(&code) || shown.1 != *active {
-                    *shown = (Some(code.clone()), *active, LineCache::default());
-                    code.set_inner_html("");
-                }
-                let cache = &mut shown.2;
-                let before = cache.len();
-                let patch = cache.update(files.get(name).unwrap_or_default(), Lang::for_file(name));
-                browser::replace_lines(
-                    &code,
-                    patch.at,
-                    patch.remove,
-                    &cache.html(patch.at..patch.at + patch.insert),
-                );
+        let pre_ref = pre_ref.clone();
+        let shown = shown.clone();
+        use_effect_with(outcome.clone(), move |outcome| {
+            let mut shown = shown.borrow_mut();
+            if let (Some(pre), Outcome::Ready { files, .. }, Some(s)) =
+                (pre_ref.cast::<web_sys::Element>(), &*outcome.0, shown.as_mut())
+            {
+                let name = Files::NAMES[s.tab];
+                let before = s.cache.len();
+                let patch = s
+                    .cache
+                    .update(files.get(name).unwrap_or_default(), Lang::for_file(name));
+                let html = s.cache.html(patch.at..patch.at + patch.insert);
                 // The numbers change only with the number of lines.
-                if let Some(gutter) = gutter_ref.cast::<web_sys::Element>().filter(|_| cache.len() != before) {
-                    browser::set_text(&gutter, &line_numbers(cache.len()));
-                }
+                let numbers = (s.cache.len() != before).then(|| line_numbers(s.cache.len()));
+                browser::patch_preview(&pre, patch.at, patch.remove, &html, numbers.as_deref());
             }
         });
     }
@@ -112,7 +138,7 @@ pub fn Preview(props: &Props) -> Html {
     };
 
     let ready = matches!(&*outcome.0, Outcome::Ready { .. });
-    let name = Files::NAMES[*active % Files::NAMES.len()];
+    let name = Files::NAMES[tab];
 
     let on_copy = {
         let outcome = outcome.clone();
@@ -122,7 +148,7 @@ pub fn Preview(props: &Props) -> Html {
                 let text = files.get(name).unwrap_or_default().to_owned();
                 let say = say.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    say(browser::copy(text).await.map(|()| format!("Copied {name}")));
+                    say(browser::copy(text).await.map(|()| ["Copied ", name].concat()));
                 });
             }
         })
@@ -133,7 +159,7 @@ pub fn Preview(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Outcome::Ready { files, .. } = &*outcome.0 {
                 let text = files.get(name).unwrap_or_default();
-                say(browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
+                say(browser::download(name, text.as_bytes(), mime(name)).map(|()| ["Downloaded ", name].concat()));
             }
         })
     };
@@ -146,8 +172,8 @@ pub fn Preview(props: &Props) -> Html {
                 let mut entries: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (n, t.as_bytes())).collect();
                 entries.push(("README.md", readme.as_bytes()));
                 let archive = zip(&entries);
-                let file = format!("nixform-{}.zip", stack.provisioner.host_name);
-                say(browser::download(&file, &archive, "application/zip").map(|()| format!("Downloaded {file}")));
+                let file = ["nixform-", &stack.provisioner.host_name, ".zip"].concat();
+                say(browser::download(&file, &archive, "application/zip").map(|()| ["Downloaded ", &file].concat()));
             }
         })
     };
@@ -194,28 +220,30 @@ pub fn Preview(props: &Props) -> Html {
         _ => Html::default(),
     };
 
+    if !ready {
+        // The error list replaces the <pre>: the next files get a fresh view.
+        *shown.borrow_mut() = None;
+    }
     let body = match &*outcome.0 {
-        Outcome::Ready { .. } => html! {
-            <pre class="code" tabindex="0" aria-label={format!("{name} contents")}>
-                <div class="gutter" aria-hidden="true" ref={gutter_ref.clone()}></div>
-                <code ref={code_ref.clone()}></code>
-            </pre>
-        },
+        Outcome::Ready { files, .. } => {
+            let mut shown = shown.borrow_mut();
+            let markup = match &*shown {
+                Some(s) if s.tab == tab => s.markup.clone(),
+                _ => shown.insert(Shown::new(tab, files)).markup.clone(),
+            };
+            html! {
+                <pre class="code" tabindex="0" aria-label={[name, " contents"].concat()} ref={pre_ref}>
+                    { Html::from_html_unchecked(markup) }
+                </pre>
+            }
+        }
         Outcome::Invalid(errors) => html! {
             <div class="problems" role="status">
                 <p><strong>{ format!("The form has {} problem{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }) }</strong>
                     { " The files appear again when they are fixed; nothing you typed is lost." }</p>
-                <ul>
-                    { for errors.iter().map(|e| {
-                        let id = field_id(&e.path);
-                        let onclick = {
-                            let id = id.clone();
-                            Callback::from(move |ev: MouseEvent| {
-                                browser::prevent_default(&ev);
-                                browser::focus(&id);
-                            })
-                        };
-                        html! { <li><a href={format!("#{id}")} {onclick}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li> }
+                <ul onclick={Callback::from(|e: MouseEvent| browser::follow_field_link(&e))}>
+                    { for errors.iter().map(|e| html! {
+                        <li><a href={["#", &field_id(&e.path)].concat()}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li>
                     }) }
                 </ul>
             </div>
@@ -230,7 +258,7 @@ pub fn Preview(props: &Props) -> Html {
             { tabs }
             <div class="toolbar">
                 <button type="button" class="btn primary" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
-                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ format!("Download {name}") }</button>
+                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ ["Download ", name].concat() }</button>
                 <button type="button" class="btn" disabled={!ready} onclick={on_zip}>{ "Download all (.zip)" }</button>
                 <span aria-live="polite">{ status_line }</span>
             </div>

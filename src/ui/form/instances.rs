@@ -5,47 +5,37 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::button;
-use crate::model::document::InstanceDoc;
+use super::{button, part, Which};
+use crate::model::document::{InstanceDoc, SubnetDoc};
+use crate::model::Document;
 use crate::ui::field::{Fields, Kind};
 use crate::ui::state::Action;
 
-pub fn instances(list: &[InstanceDoc], subnets: &Rc<[String]>, f: &Fields) -> Html {
+pub fn instances(doc: &Rc<Document>, f: &Fields) -> Html {
     html! {
         <fieldset id="section-instances">
             <legend>{ "Instances" }</legend>
             { f.list_message("instances") }
-            { for list.iter().enumerate().map(|(i, d)| html! {
-                <Instance index={i} doc={d.clone()} subnets={subnets.clone()} fields={f.clone()} />
-            }) }
+            { for (0..doc.instances.len()).map(|i| part(doc, Which::Instance(i), f)) }
             { button("Add instance", None, "add", f.on_edit.reform(|_| Action::AddInstance)) }
         </fieldset>
     }
 }
 
-/// One instance card. A component (unlike the sections) so that typing in one card re-renders
-/// only that card: its props compare by value, and the other cards' are unchanged.
-#[derive(Properties, PartialEq)]
-struct InstanceProps {
-    index: usize,
-    doc: InstanceDoc,
-    subnets: Rc<[String]>,
-    fields: Fields,
-}
-
-#[function_component]
-fn Instance(props: &InstanceProps) -> Html {
-    let (f, i, d, subnets) = (&props.fields, props.index, &props.doc, &props.subnets);
-    let base = format!("instances[{i}]");
-    let p = |field: &str| format!("{base}.{field}");
-    let title = format!("Instance {}: {}", i + 1, d.name);
+/// One instance card (a [`super::Part`] of its own: typing in one card re-renders only that
+/// card).
+pub fn instance(d: &InstanceDoc, i: usize, subnets: &[SubnetDoc], f: &Fields) -> Html {
+    let n = (i + 1).to_string();
+    let base = ["instances[", &i.to_string(), "]"].concat();
+    let p = |field: &str| [&base, ".", field].concat();
+    let title = ["Instance ", &n, ": ", &d.name].concat();
     html! {
         <section class="row-card instance" aria-label={title.clone()}>
             <h3 class="sub">{ title }</h3>
             <div class="grid">
                 { f.text(&p("name"), "Name", "Terraform name, e.g. nixos_x86-64.", &d.name) }
                 { f.suggest(&p("instance_type"), "Instance type", "family.size, e.g. t3.micro or t4g.small.", &d.instance_type, "instance-types") }
-                { f.select(&p("subnet"), "Subnet", "One of the subnets above.", &d.subnet, Kind::Names(subnets.clone())) }
+                { f.select(&p("subnet"), "Subnet", "One of the subnets above.", &d.subnet, Kind::Subnets(subnets)) }
                 { f.number(&p("root_volume_size"), "Root volume size (GiB)", "At least the image size, e.g. 30.", &d.root_volume_size) }
                 { f.select(&p("root_volume_type"), "Root volume type", "gp3 is the cheapest general-purpose SSD.", &d.root_volume_type, Kind::Select(&[("gp3", "gp3"), ("gp2", "gp2"), ("io1", "io1"), ("io2", "io2")])) }
             </div>
@@ -60,22 +50,22 @@ fn Instance(props: &InstanceProps) -> Html {
             </div>
             <h4 class="sub">{ "Tags" }</h4>
             { for d.tags.iter().enumerate().map(|(j, t)| html! {
-                <div class="row-card tag" role="group" aria-label={format!("Tag {}", j + 1)}>
+                <div class="row-card tag" role="group" aria-label={["Tag ", &(j + 1).to_string()].concat()}>
                     <div class="grid">
-                        { f.text(&format!("{base}.tags[{j}].key"), "Key", "e.g. Environment.", &t.key) }
-                        { f.text(&format!("{base}.tags[{j}].value"), "Value", "e.g. production.", &t.value) }
+                        { f.text(&[&base, ".tags[", &j.to_string(), "].key"].concat(), "Key", "e.g. Environment.", &t.key) }
+                        { f.text(&[&base, ".tags[", &j.to_string(), "].value"].concat(), "Value", "e.g. production.", &t.value) }
                     </div>
-                    { button("Remove", Some(format!("Remove tag {} of instance {}", j + 1, i + 1)), "remove",
+                    { button("Remove", Some(["Remove tag ", &(j + 1).to_string(), " of instance ", &n].concat()), "remove",
                         f.on_edit.reform(move |_| Action::RemoveTag(i, j))) }
                 </div>
             }) }
-            { button("Add tag", Some(format!("Add a tag to instance {}", i + 1)), "add", f.on_edit.reform(move |_| Action::AddTag(i))) }
+            { button("Add tag", Some(["Add a tag to instance ", &n].concat()), "add", f.on_edit.reform(move |_| Action::AddTag(i))) }
             <div class="grid">
                 <div class="wide">
                     { f.area(&p("user_data"), "User data", "Optional: a configuration.nix (or #! script) applied at first boot; at most 16 KB.", &d.user_data) }
                 </div>
             </div>
-            { button("Remove instance", Some(format!("Remove instance {}", i + 1)), "remove", f.on_edit.reform(move |_| Action::RemoveInstance(i))) }
+            { button("Remove instance", Some(["Remove instance ", &n].concat()), "remove", f.on_edit.reform(move |_| Action::RemoveInstance(i))) }
         </section>
     }
 }

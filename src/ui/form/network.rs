@@ -5,16 +5,18 @@ use yew::prelude::*;
 
 use super::button;
 use crate::model::document::NetworkDoc;
-use crate::ui::field::Fields;
+use crate::ui::field::{escape_into, Fields};
 use crate::ui::state::Action;
 
 pub fn network(d: &NetworkDoc, region: &str, f: &Fields) -> Html {
-    let zones = html! {
-        <datalist id="zones">
-            <option value="automatic" />
-            { for ["a", "b", "c", "d"].iter().map(|z| html! { <option value={format!("{region}{z}")} /> }) }
-        </datalist>
-    };
+    let mut zones = String::from("<option value=\"automatic\"></option>");
+    for z in ["a", "b", "c", "d"] {
+        zones.push_str("<option value=\"");
+        escape_into(&mut zones, region);
+        zones.push_str(z);
+        zones.push_str("\"></option>");
+    }
+    let zones = html! { <datalist id="zones">{ Html::from_html_unchecked(AttrValue::from(zones)) }</datalist> };
     let subnets = subnet_rows(d, f);
     html! {
         <fieldset id="section-network">
@@ -52,15 +54,16 @@ pub fn network(d: &NetworkDoc, region: &str, f: &Fields) -> Html {
 fn subnet_rows(d: &NetworkDoc, f: &Fields) -> Html {
     html! {
         { for d.subnets.iter().enumerate().map(|(i, s)| {
-            let base = format!("network.subnets[{i}]");
+            let n = (i + 1).to_string();
+            let base = ["network.subnets[", &i.to_string(), "]"].concat();
             html! {
-                <div class="row-card" role="group" aria-label={format!("Subnet {}", i + 1)}>
+                <div class="row-card" role="group" aria-label={["Subnet ", &n].concat()}>
                     <div class="grid three">
-                        { f.text(&format!("{base}.name"), "Name", "Terraform name, e.g. nix-subnet.", &s.name) }
-                        { f.text(&format!("{base}.cidr"), "CIDR block", "Inside the VPC, e.g. 10.10.0.0/25.", &s.cidr) }
-                        { f.suggest(&format!("{base}.availability_zone"), "Availability zone", "e.g. ap-southeast-2a, or automatic.", &s.availability_zone, "zones") }
+                        { f.text(&[&base, ".name"].concat(), "Name", "Terraform name, e.g. nix-subnet.", &s.name) }
+                        { f.text(&[&base, ".cidr"].concat(), "CIDR block", "Inside the VPC, e.g. 10.10.0.0/25.", &s.cidr) }
+                        { f.suggest(&[&base, ".availability_zone"].concat(), "Availability zone", "e.g. ap-southeast-2a, or automatic.", &s.availability_zone, "zones") }
                     </div>
-                    { button("Remove", Some(format!("Remove subnet {}", i + 1)), "remove", f.on_edit.reform(move |_| Action::RemoveSubnet(i))) }
+                    { button("Remove", Some(["Remove subnet ", &n].concat()), "remove", f.on_edit.reform(move |_| Action::RemoveSubnet(i))) }
                 </div>
             }
         }) }
