@@ -16,6 +16,7 @@ pub mod json;
 pub mod lint;
 pub mod lz;
 pub mod names;
+pub mod order;
 pub mod presets;
 pub mod secrets;
 pub mod share;

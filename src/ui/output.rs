@@ -43,7 +43,7 @@ impl Outcome {
         let mut out: Vec<(String, String)> = Vec::new();
         if let Outcome::Invalid(errors) = self {
             let mut sorted: Vec<&FieldError> = errors.iter().collect();
-            sorted.sort_by(|a, b| a.path.cmp(&b.path));
+            crate::model::order::sort_by_key(&mut sorted, |e| &e.path);
             for e in sorted {
                 let message = e.kind.to_string();
                 match out.last_mut() {

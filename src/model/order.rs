@@ -1,0 +1,73 @@
+//! Stable sorting by a string key, written once.
+//!
+//! The standard library's sort is generic: each element type sorted in the wasm build brought
+//! its own 3–4 KB copy of quicksort, drift sort and small-sort. Here only the permutation is
+//! computed, by a merge sort over indices and `&str` keys that is compiled once; the generic
+//! part just moves the elements. Used for the JSON reader's object members, the Terraform
+//! blocks and the form's error list. Nothing else belongs here.
+
+/// Sort `items` by `key`, keeping the order of items with equal keys.
+///
+/// ```
+/// let mut v = vec![("b", 1), ("a", 2), ("b", 0)];
+/// nixform::model::order::sort_by_key(&mut v, |x| x.0);
+/// assert_eq!(v, [("a", 2), ("b", 1), ("b", 0)]);
+/// ```
+pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    let order = {
+        let keys: Vec<&str> = items.iter().map(&key).collect();
+        sorted_order(&keys)
+    };
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
+/// The indices of `keys` in stable sorted order (bottom-up merge sort, O(n log n)).
+fn sorted_order(keys: &[&str]) -> Vec<usize> {
+    let n = keys.len();
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut to = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut to[start..end] {
+                // `<=` takes the left run first on ties: that is what keeps the sort stable.
+                if j >= end || (i < mid && keys[from[i]] <= keys[from[j]]) {
+                    *slot = from[i];
+                    i += 1;
+                } else {
+                    *slot = from[j];
+                    j += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    from
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same result as the standard library's stable sort.
+        #[test]
+        fn sorts_like_std(keys in prop::collection::vec("[a-c]{0,3}", 0..70)) {
+            let mut ours: Vec<(String, usize)> = keys.iter().cloned().zip(0..).collect();
+            let mut theirs = ours.clone();
+            sort_by_key(&mut ours, |x| &x.0);
+            theirs.sort_by(|a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+}
