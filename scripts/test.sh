@@ -14,7 +14,7 @@ export CARGO_TERM_COLOR=never
 step "format and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
 
 step "native tests: unit, doc, equivalence (nix-instantiate), escaping, checkov, CLI, hostile input"
 cargo test --locked --all-targets

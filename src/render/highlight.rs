@@ -436,6 +436,7 @@ mod tests {
     }
 
     /// Apply `patch` to the shown lines, as the preview does to its DOM.
+    #[cfg(not(target_arch = "wasm32"))]
     fn apply(shown: &mut Vec<String>, cache: &LineCache, patch: Patch) {
         let inserted: Vec<String> = (patch.at..patch.at + patch.insert)
             .map(|i| cache.html(i..i + 1))
