@@ -87,6 +87,15 @@ impl Validator {
         text.parse().map_err(|e| self.push(path, e)).ok()
     }
 
+    /// A resource name that no earlier element of the same list has (`names` holds theirs).
+    fn unique_name<'d>(&mut self, names: &mut BTreeSet<&'d str>, path: &str, text: &'d str) -> Option<ResourceName> {
+        let name: Option<ResourceName> = self.parse(path, text);
+        if name.is_some() && !names.insert(text) {
+            self.push(path, K::DuplicateName(text.to_owned()));
+        }
+        name
+    }
+
     /// Every block of a list typed with commas and/or spaces; `None` after the first bad one.
     fn cidrs<T: FromStr<Err = K>>(&mut self, path: &str, text: &str) -> Option<Vec<T>> {
         let mut out = Vec::new();
@@ -311,11 +320,7 @@ impl Validator {
         let mut names = BTreeSet::new();
         for (i, s) in n.subnets.iter().enumerate() {
             let base = item("network.subnets", i);
-            let name_path = field(&base, "name");
-            let name: Option<ResourceName> = self.parse(&name_path, &s.name);
-            if name.is_some() && !names.insert(s.name.as_str()) {
-                self.push(&name_path, K::DuplicateName(s.name.clone()));
-            }
+            let name = self.unique_name(&mut names, &field(&base, "name"), &s.name);
             let cidr_path = field(&base, "cidr");
             let cidr: Option<Cidr4> = self.parse(&cidr_path, &s.cidr);
             if let Some(cidr) = cidr {
@@ -584,11 +589,7 @@ impl Validator {
         let mut out = Vec::new();
         for (i, d) in doc.instances.iter().enumerate() {
             let base = item("instances", i);
-            let name_path = field(&base, "name");
-            let name: Option<ResourceName> = self.parse(&name_path, &d.name);
-            if name.is_some() && !names.insert(d.name.as_str()) {
-                self.push(&name_path, K::DuplicateName(d.name.clone()));
-            }
+            let name = self.unique_name(&mut names, &field(&base, "name"), &d.name);
             let type_path = field(&base, "instance_type");
             let instance_type: Option<InstanceType> = self.parse(&type_path, &d.instance_type);
             if let (Some(t), Some(image)) = (&instance_type, image_arch) {
