@@ -122,8 +122,16 @@ fn document() -> web_sys::Document {
 }
 
 async fn mount() -> Element {
+    mount_with(None).await
+}
+
+/// Mount the app with `saved` as the autosaved document (none: the default stack).
+async fn mount_with(saved: Option<&str>) -> Element {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.remove_item(STORAGE_KEY);
+        let _ = match saved {
+            Some(text) => storage.set_item(STORAGE_KEY, text),
+            None => storage.remove_item(STORAGE_KEY),
+        };
     }
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
@@ -243,5 +251,35 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     assert!(text_of(&root, ".panel .problems").contains("availability_zone"));
     let selected: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
     assert_eq!(selected.value(), "eu-west-1", "the re-rendered options keep the choice");
+    root.remove();
+}
+
+/// Parts of the page are inserted as HTML strings (select options, zone suggestions, findings,
+/// preview lines). Hostile document values must stay text there: no element they describe may
+/// appear, and the text must show as typed.
+#[wasm_bindgen_test]
+async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
+    let mut doc = Document::default();
+    doc.provider.region = r#""><img id="pwn-region" src="x">"#.into();
+    doc.instances[0].subnet = r#"</option></select><b id="pwn-subnet">x</b>"#.into();
+    doc.network.subnets[0].name = r#"<b id='pwn-name'>&amp;"#.into();
+    doc.network.subnets[0].availability_zone = "<i id=pwn-zone>".into();
+    doc.security_group.description = "</code><b id=pwn-desc>".into();
+    let root = mount_with(Some(&doc.to_json())).await;
+    let region: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
+    assert_eq!(
+        region.value(),
+        doc.provider.region,
+        "the unknown region is kept, as text"
+    );
+    let subnet: web_sys::HtmlSelectElement = control(&root, "f-instances-0-subnet");
+    assert_eq!(subnet.value(), doc.instances[0].subnet);
+    let injected = document().query_selector("[id^=pwn]").ok().flatten();
+    assert!(
+        injected.is_none(),
+        "an element came from a document value: {:?}",
+        injected.map(|e| e.outer_html())
+    );
+    assert!(text_of(&root, "#f-provider-region").contains("id=\"pwn-region\""));
     root.remove();
 }
