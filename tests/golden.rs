@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use nixform::model::{validate, Document};
+mod common;
+
+use nixform::model::{presets, validate, Document};
 use nixform::render::render_all;
 
 #[test]
@@ -61,4 +63,24 @@ fn output_is_deterministic_and_sorted() {
         first_nested.starts_with("  \"") && !first_nested.starts_with("   "),
         "{first_nested:?}"
     );
+}
+
+/// Every object of every rendered document has its keys sorted and each once: nixform builds
+/// objects in order (struct fields declared sorted, blocks and maps sorted), and serde_json,
+/// which keeps objects in a sorted map, must print our text back byte for byte.
+#[test]
+fn every_rendered_document_is_sorted_json() {
+    let mut docs = common::varied_documents();
+    docs.push(("large", presets::large()));
+    for (name, doc) in docs {
+        let stack = validate(&doc).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let files = render_all(&stack).expect("renders");
+        let value: serde_json::Value = serde_json::from_str(&files.config_tf_json).expect("JSON");
+        let mut pretty = serde_json::to_string_pretty(&value).expect("print");
+        pretty.push('\n');
+        assert!(
+            files.config_tf_json == pretty,
+            "{name}: config.tf.json is not sorted, unique-keyed JSON"
+        );
+    }
 }
