@@ -176,13 +176,17 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
 
 // ---- focus and the render counter ---------------------------------------------------------------
 
-/// Move keyboard focus to the element with `id` and scroll it into view.
-pub fn focus(id: &str) {
-    let element = window()
+/// The HTML element with `id`, if the page has one.
+fn element_by_id(id: &str) -> Option<HtmlElement> {
+    window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
+/// Move keyboard focus to the element with `id` and scroll it into view.
+pub fn focus(id: &str) {
+    if let Some(element) = element_by_id(id) {
         element.scroll_into_view();
         let _ = element.focus();
     }
@@ -203,11 +207,7 @@ pub fn follow_field_link(e: &Event) {
 
 /// Click the element with `id` (the hidden file input behind the Import button).
 pub fn click(id: &str) {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element_by_id(id) {
         element.click();
     }
 }
