@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import {
   assertNoProblems, assertSameOrigin, decodeShare, downloadActive, field, fieldId, formValues, lineNumbers, load, open,
-  previewText, retype, screenshot, selectTab, stored,
+  previewText, retype, screenshot, selectTab, stored, storedWhen,
 } from './helpers.mjs';
 
 const CLI = process.env.NIXFORM_CLI ?? new URL('../../target/release/nixform', import.meta.url).pathname;
@@ -47,8 +47,10 @@ test('the downloaded config.tf.json is byte-equal to the CLI rendering of the sa
   await retype(s.page, 'network.subnets[0].cidr', '10.20.1.0/24');
   await s.page.getByRole('button', { name: 'Add inbound rule: HTTPS' }).click();
   await s.page.waitForSelector('.panel pre.code');
-  const stack = await stored(s.page);
-  assert.ok(stack, 'the edits were autosaved');
+  const stack = await storedWhen(
+    s.page,
+    (doc) => doc.network.subnets[0].cidr === '10.20.1.0/24' && doc.security_group.ingress.some((r) => r.from_port === '443'),
+  );
   for (const name of ['config.tf.json', 'infra.nix', 'flake.nix', 'configuration.nix']) {
     await selectTab(s.page, name);
     const { name: file, bytes } = await downloadActive(s.page);
@@ -116,6 +118,7 @@ test('a reload keeps the form (autosave)', async (t) => {
   await s.page.getByRole('button', { name: 'Add subnet' }).click();
   await retype(s.page, 'network.subnets[1].cidr', '10.10.0.128/25');
   const values = await formValues(s.page);
+  await storedWhen(s.page, (doc) => doc.network.subnets[1]?.cidr === '10.10.0.128/25');
   await s.page.reload();
   await s.page.waitForSelector('.panel pre.code');
   assert.deepEqual(await formValues(s.page), values);

@@ -105,6 +105,21 @@ export async function stored(page) {
   return page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 }
 
+/**
+ * The autosaved text once the document in it satisfies `check`. The app saves in an effect,
+ * after the render that shows the edit, and Yew may run effects in a later task when a render
+ * took long; so a test that needs an edit saved waits for it, up to `timeout` ms.
+ */
+export async function storedWhen(page, check, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const text = await stored(page);
+    if (text !== null && check(JSON.parse(text))) return text;
+    assert.ok(Date.now() < until, `the autosave did not reach the expected state in ${timeout} ms: ${text}`);
+    await page.waitForTimeout(20);
+  }
+}
+
 export async function selectTab(page, name) {
   await page.getByRole('tab', { name }).click();
   await page.waitForSelector(`.tab[aria-selected="true"]:text-is("${name}")`);
