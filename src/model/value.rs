@@ -16,7 +16,6 @@
 //! Reading JSON gives a [`super::json::Json`], which also holds floats and null.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// An object's key: most are field names, known at compile time, so they are not allocated.
 pub type Key = Cow<'static, str>;
@@ -74,9 +73,42 @@ impl<T: Into<Value>> From<Vec<T>> for Value {
     }
 }
 
-impl<K: Into<Key>, T: Into<Value>> From<BTreeMap<K, T>> for Value {
-    fn from(map: BTreeMap<K, T>) -> Self {
-        Value::object(map.into_iter().map(|(k, v)| (k, v.into())))
+/// An object whose keys are known only at run time (tags, outputs): kept sorted by key as it
+/// is built, and a key inserted again replaces the earlier value, as in a `BTreeMap`. It is one
+/// non-generic type, so the wasm build has no B-tree or sort code for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    pub fn insert(&mut self, key: String, value: impl Into<Value>) {
+        self.insert_value(key, value.into());
+    }
+
+    fn insert_value(&mut self, key: String, value: Value) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V: Into<Value>> FromIterator<(String, V)> for Map {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(items: I) -> Self {
+        let mut map = Map::default();
+        for (k, v) in items {
+            map.insert_value(k, v.into());
+        }
+        map
+    }
+}
+
+impl From<Map> for Value {
+    fn from(Map(members): Map) -> Self {
+        Value::Object(members.into_iter().map(|(k, v)| (Key::Owned(k), v)).collect())
     }
 }
 
@@ -135,9 +167,27 @@ mod tests {
             a: Option<u32>,
             b: Vec<bool>,
             self_ as "self": &'static str,
-            z: BTreeMap<String, i32>,
+            z: Map,
         }
     );
+
+    #[test]
+    fn maps_are_sorted_and_the_last_insert_wins() {
+        let mut map: Map = [("b".to_owned(), 1), ("a".to_owned(), 2)].into_iter().collect();
+        map.insert("c".to_owned(), 3);
+        map.insert("b".to_owned(), 4);
+        map.insert("a0".to_owned(), 5);
+        assert_eq!(
+            Value::from(map),
+            Value::object([
+                ("a", Value::Int(2)),
+                ("a0", Value::Int(5)),
+                ("b", Value::Int(4)),
+                ("c", Value::Int(3)),
+            ])
+        );
+        assert!(Map::default().is_empty());
+    }
 
     #[test]
     fn structs_become_objects_in_declaration_order() {
@@ -145,7 +195,7 @@ mod tests {
             a: None,
             b: vec![true],
             self_: "x",
-            z: BTreeMap::from([("k".to_owned(), -1)]),
+            z: [("k".to_owned(), -1)].into_iter().collect(),
         };
         assert_eq!(
             Value::from(sample),
@@ -159,7 +209,7 @@ mod tests {
             a: Some(7),
             b: vec![],
             self_: "x",
-            z: BTreeMap::new(),
+            z: Map::default(),
         };
         assert_eq!(
             Value::from(with_a),

@@ -2,17 +2,15 @@
 //!
 //! Each `aws_*` resource is a [`value_struct!`] whose string fields are [`Tf`]: either a
 //! literal made from user text (escaped by `template::literal`) or a reference the renderer
-//! writes. Struct fields are declared in sorted order and maps are `BTreeMap`s, so printing the
+//! writes. Struct fields are declared in sorted order and maps are sorted [`Map`]s, so printing the
 //! document gives sorted keys (a test checks it). Printing belongs to `json` and `nix`; nothing
 //! here knows either syntax.
-
-use std::collections::BTreeMap;
 
 use super::template;
 use crate::model::names::Zone;
 use crate::model::order;
 use crate::model::stack::{Instance, Rule, Stack};
-use crate::model::value::{value_struct, Key, Value};
+use crate::model::value::{value_struct, Key, Map, Value};
 
 /// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
 pub const NIXOS_AMI_OWNER: &str = "427812963091";
@@ -197,7 +195,7 @@ value_struct!(
         monitoring: bool,
         root_block_device: RootBlockDevice,
         subnet_id: Tf,
-        tags: Option<BTreeMap<String, Tf>>,
+        tags: Option<Map>,
         user_data: Option<Tf>,
         vpc_security_group_ids: Vec<Tf>,
     }
@@ -320,7 +318,7 @@ value_struct!(
     /// The whole configuration: printed as `config.tf.json` and, identically, inside `infra.nix`.
     struct TerraformDoc {
         data: Blocks,
-        output: Option<BTreeMap<String, Output>>,
+        output: Option<Map>,
         provider: Providers,
         resource: Blocks,
         terraform: TerraformSettings,
@@ -495,7 +493,7 @@ pub fn lower(stack: &Stack) -> Value {
         },
     );
 
-    let mut output = BTreeMap::new();
+    let mut output = Map::default();
     for instance in &stack.instances {
         lower_instance(stack, instance, &mut res);
         lower_outputs(stack, instance, &mut output);
@@ -591,7 +589,7 @@ fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Blocks) {
     );
 }
 
-fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut BTreeMap<String, Output>) {
+fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Map) {
     let name = instance.name.as_str();
     let o = &stack.outputs;
     let mut add = |suffix: &str, description: String, value: Tf| {
