@@ -35,7 +35,7 @@ fn a_refused_paste_keeps_the_document_and_shows_why() {
     );
     assert_eq!(after.doc, before.doc);
     assert_eq!(after.revision, 0, "nothing to autosave");
-    let refusal = after.refused.get("key_pair.public_key").expect("a refusal message");
+    let refusal = after.refusal("key_pair.public_key").expect("a refusal message");
     assert!(refusal.message.contains("private key"), "{}", refusal.message);
     // The same paste again gets a new sequence number, so the field re-renders its old value.
     let again = reduce(
@@ -45,7 +45,9 @@ fn a_refused_paste_keeps_the_document_and_shows_why() {
             value: key.into(),
         },
     );
-    assert_ne!(again.refused["key_pair.public_key"].seq, refusal.seq);
+    assert_eq!(again.refused.len(), 1, "one message per field");
+    let again_refusal = again.refusal("key_pair.public_key").expect("still refused");
+    assert_ne!(again_refusal.seq, refusal.seq);
     // A good edit clears the message and counts a revision.
     let fixed = reduce(
         again,

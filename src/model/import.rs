@@ -5,8 +5,6 @@
 //! The provisioner (unit, state directory, host) is not in Terraform JSON, so it is kept from
 //! the document the person already has.
 
-use std::collections::BTreeSet;
-
 use thiserror::Error;
 
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
@@ -38,9 +36,8 @@ pub struct Imported {
 
 /// Walks the configuration, taking what it maps and remembering the rest.
 struct Reader {
-    /// Sorted and without repeats, like `validate`'s set of failed paths (one set type in the
-    /// wasm instead of a set and a slice sort).
-    unmapped: BTreeSet<String>,
+    /// In the order noted; sorted and without repeats at the end.
+    unmapped: Vec<String>,
 }
 
 impl Reader {
@@ -82,7 +79,7 @@ impl Reader {
     }
 
     fn note(&mut self, item: String) {
-        self.unmapped.insert(item);
+        self.unmapped.push(item);
     }
 
     /// Note every key of `body` not in `known` as unmapped, under `address`.
@@ -190,9 +187,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if let Some(what) = find_secret(text) {
         return Err(ImportError::Secret(what));
     }
-    let mut r = Reader {
-        unmapped: BTreeSet::new(),
-    };
+    let mut r = Reader { unmapped: Vec::new() };
     let mut doc = Document {
         provisioner: base.provisioner.clone(),
         ..Document::default()
@@ -487,9 +482,12 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         // Without a public IP no output is written, so the file says nothing: keep the form's choice.
         doc.outputs = base.outputs.clone();
     }
+    let mut unmapped = r.unmapped;
+    crate::model::order::sort_by_key(&mut unmapped, String::as_str);
+    unmapped.dedup();
     Ok(Imported {
         document: doc,
-        unmapped: r.unmapped.into_iter().collect(),
+        unmapped,
     })
 }
 

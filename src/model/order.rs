@@ -4,7 +4,8 @@
 //! its own 3–4 KB copy of quicksort, drift sort and small-sort. Here only the permutation is
 //! computed, by a merge sort over indices and `&str` keys that is compiled once; the generic
 //! part just moves the elements. Used for the JSON reader's object members, the Terraform
-//! blocks and the form's error list. Nothing else belongs here.
+//! blocks, the importer's list of what it left out and the form's error list. Nothing else
+//! belongs here.
 
 /// Sort `items` by `key`, keeping the order of items with equal keys.
 ///

@@ -4,7 +4,6 @@
 //! messages at once next to their fields. Rules that need no other field are in `names`;
 //! this module holds the cross-field rules and the AWS limits.
 
-use std::collections::BTreeSet;
 use std::str::FromStr;
 
 use super::document::{Document, RuleDoc};
@@ -37,11 +36,11 @@ pub fn validate(doc: &Document) -> Result<Stack, Vec<FieldError>> {
     }
 }
 
-/// Collects errors; the first error on a path wins, so one field shows one message.
+/// Collects errors; the first error on a path wins, so one field shows one message. (A document
+/// has few errors, so looking through them is fast, and needs no set type in the wasm build.)
 #[derive(Default)]
 struct Validator {
     errors: Vec<FieldError>,
-    failed: BTreeSet<String>,
 }
 
 /// `base.name`: the path of a field of a list item.
@@ -56,13 +55,13 @@ fn item(list: &str, i: usize) -> String {
 
 impl Validator {
     fn push(&mut self, path: &str, kind: K) {
-        if self.failed.insert(path.to_owned()) {
+        if self.ok(path) {
             self.errors.push(FieldError::new(path, kind));
         }
     }
 
     fn ok(&self, path: &str) -> bool {
-        !self.failed.contains(path)
+        !self.errors.iter().any(|e| e.path == path)
     }
 
     /// Whether a required field is still to be checked: it has no error yet, and it is not
@@ -88,10 +87,14 @@ impl Validator {
     }
 
     /// A resource name that no earlier element of the same list has (`names` holds theirs).
-    fn unique_name<'d>(&mut self, names: &mut BTreeSet<&'d str>, path: &str, text: &'d str) -> Option<ResourceName> {
+    fn unique_name<'d>(&mut self, names: &mut Vec<&'d str>, path: &str, text: &'d str) -> Option<ResourceName> {
         let name: Option<ResourceName> = self.parse(path, text);
-        if name.is_some() && !names.insert(text) {
-            self.push(path, K::DuplicateName(text.to_owned()));
+        if name.is_some() {
+            if names.contains(&text) {
+                self.push(path, K::DuplicateName(text.to_owned()));
+            } else {
+                names.push(text);
+            }
         }
         name
     }
@@ -317,7 +320,7 @@ impl Validator {
             self.push("network.subnets", K::Empty("subnet"));
         }
         let mut subnets = Vec::new();
-        let mut names = BTreeSet::new();
+        let mut names = Vec::new();
         for (i, s) in n.subnets.iter().enumerate() {
             let base = item("network.subnets", i);
             let name = self.unique_name(&mut names, &field(&base, "name"), &s.name);
@@ -585,7 +588,7 @@ impl Validator {
             self.push("instances", K::Empty("instance"));
             return None;
         }
-        let mut names = BTreeSet::new();
+        let mut names = Vec::new();
         let mut out = Vec::new();
         for (i, d) in doc.instances.iter().enumerate() {
             let base = item("instances", i);
@@ -679,7 +682,7 @@ impl Validator {
     }
 
     fn tags(&mut self, base: &str, tags: &[super::document::TagDoc]) -> Option<Vec<(String, String)>> {
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         let mut out = Vec::new();
         let mut all_ok = true;
         for (j, t) in tags.iter().enumerate() {
@@ -697,9 +700,10 @@ impl Validator {
                 self.push(&key_path, K::AwsReservedTag(t.key.clone()));
             } else if t.key.starts_with('_') || t.key == "outPath" {
                 self.push(&key_path, K::NixReservedKey(t.key.clone()));
-            } else if !seen.insert(t.key.as_str()) {
+            } else if seen.contains(&t.key.as_str()) {
                 self.push(&key_path, K::DuplicateTag(t.key.clone()));
             } else {
+                seen.push(&t.key);
                 self.max_len(&key_path, &t.key, "the tag key", 127);
             }
             if self.ok(&value_path) {

@@ -6,7 +6,6 @@
 //! zero, so opening a share link or falling back from a corrupt autosave never overwrites what
 //! the person saved before: only their own edit does.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::model::document::{InstanceDoc, RuleDoc, SubnetDoc, TagDoc};
@@ -53,8 +52,9 @@ pub struct Refusal {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub doc: Rc<Document>,
-    /// Field path → why its last input was refused.
-    pub refused: BTreeMap<String, Refusal>,
+    /// Field path → why its last input was refused; each path once. (A list, not a map: there
+    /// are few, and a map type would be code of its own in the wasm build.)
+    pub refused: Vec<(String, Refusal)>,
     pub refusals: u64,
     /// Document changes made in this page (0: nothing to autosave yet).
     pub revision: u64,
@@ -147,10 +147,15 @@ impl State {
         }
     }
 
+    /// Why the last input of the field at `path` was refused, if it was.
+    pub fn refusal(&self, path: &str) -> Option<&Refusal> {
+        self.refused.iter().find(|(p, _)| p == path).map(|(_, r)| r)
+    }
+
     fn with(doc: Document, notice: Option<Notice>) -> State {
         State {
             doc: Rc::new(doc),
-            refused: BTreeMap::new(),
+            refused: Vec::new(),
             refusals: 0,
             revision: 0,
             notice,
@@ -173,14 +178,20 @@ impl State {
 
     fn refuse(mut self, path: String, message: String) -> State {
         self.refusals += 1;
-        self.refused.insert(
-            path,
-            Refusal {
-                message,
-                seq: self.refusals,
-            },
-        );
+        let refusal = Refusal {
+            message,
+            seq: self.refusals,
+        };
+        match self.refused.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, slot)) => *slot = refusal,
+            None => self.refused.push((path, refusal)),
+        }
         self
+    }
+
+    /// The field at `path` took its input: its refusal message, if any, goes.
+    fn accepted(&mut self, path: &str) {
+        self.refused.retain(|(p, _)| p != path);
     }
 }
 
@@ -203,12 +214,12 @@ impl Reducible for State {
                 match edit::set_text(&mut doc, &path, &value) {
                     Ok(()) if doc == *state.doc => {
                         let mut state = state;
-                        state.refused.remove(&path);
+                        state.accepted(&path);
                         state
                     }
                     Ok(()) => {
                         let mut state = state;
-                        state.refused.remove(&path);
+                        state.accepted(&path);
                         state.doc = Rc::new(doc);
                         state.revision += 1;
                         state
