@@ -10,6 +10,7 @@
 //! the derived `Debug` shows.
 
 use super::document::*;
+use super::names::parse_unsigned;
 use super::value::{Key, Value};
 
 /// One field of a document struct, to read.
@@ -249,7 +250,10 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
     let mut here: &mut dyn Fields = doc;
     for step in parents.into_iter().flat_map(|p| p.split('.')) {
         let (name, index) = match step.split_once('[') {
-            Some((name, rest)) => (name, Some(rest.strip_suffix(']')?.parse().ok()?)),
+            Some((name, rest)) => (
+                name,
+                Some(parse_unsigned(rest.strip_suffix(']')?, usize::MAX as u64)? as usize),
+            ),
             None => (step, None),
         };
         here = match (here.field_mut(name)?, index) {

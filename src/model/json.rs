@@ -29,6 +29,7 @@ use std::fmt;
 
 use thiserror::Error;
 
+use super::names::parse_unsigned;
 use super::value::Value;
 
 /// The most arrays and objects nested in one another (`serde_json`'s limit), so hostile input
@@ -474,10 +475,10 @@ impl Parser<'_> {
         }
         let text = self.text.get(start..self.at).unwrap_or_default();
         if integer {
-            let magnitude = self.text.get(int_start..int_end).unwrap_or_default().parse::<u64>();
+            let magnitude = parse_unsigned(self.text.get(int_start..int_end).unwrap_or_default(), u64::MAX);
             match (negative, magnitude) {
-                (false, Ok(n)) => return Ok(Number::UInt(n)),
-                (true, Ok(n)) if n != 0 => {
+                (false, Some(n)) => return Ok(Number::UInt(n)),
+                (true, Some(n)) if n != 0 => {
                     if let Some(i) = 0i64.checked_sub_unsigned(n) {
                         return Ok(Number::Int(i));
                     }

@@ -4,7 +4,7 @@
 //! `tests/checkov.rs`. Nothing here renders text.
 
 use super::document::{Document, RuleDoc};
-use super::names::Cidr4;
+use super::names::{parse_unsigned, Cidr4};
 use super::stack::{Instance, Protocol, Rule, Stack};
 use super::validate::cidr_list;
 
@@ -341,7 +341,8 @@ pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
                 let covers_22 = match rule.protocol.as_str() {
                     "all" | "-1" => true,
                     "tcp" => {
-                        matches!((rule.from_port.trim().parse::<u16>(), rule.to_port.trim().parse::<u16>()), (Ok(f), Ok(t)) if f <= 22 && 22 <= t)
+                        let port = |text: &str| parse_unsigned(text.trim(), u16::MAX.into());
+                        matches!((port(&rule.from_port), port(&rule.to_port)), (Some(f), Some(t)) if f <= 22 && 22 <= t)
                     }
                     _ => false,
                 };

@@ -1,11 +1,29 @@
 //! Newtypes that parse one value each: CIDR blocks, regions, zones, instance types,
-//! Terraform resource names. Each has `FromStr` (the only way in) and `Display`.
+//! Terraform resource names. Each has `FromStr` (the only way in) and `Display`. Also
+//! [`parse_unsigned`], the one decimal integer reader of the crate.
 //! Cross-field rules (subnet inside VPC, architecture match) live in `validate`, not here.
 
 use std::fmt;
 use std::str::FromStr;
 
 use super::error::FieldErrorKind;
+
+/// A decimal integer as Rust's unsigned integer parsers read one (an optional `+`, then one or
+/// more ASCII digits), if it is at most `max`: `parse_unsigned(s, u16::MAX.into())` accepts
+/// exactly what `s.parse::<u16>()` does. One function instead of a copy of the standard parser
+/// per integer type in the wasm build.
+pub fn parse_unsigned(text: &str, max: u64) -> Option<u64> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes() {
+        let digit = char::from(b).to_digit(10)?;
+        n = n.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
+    (n <= max).then_some(n)
+}
 
 /// An IPv4 CIDR block whose host bits are zero.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,10 +74,7 @@ impl FromStr for Cidr4 {
         if prefix.is_empty() || prefix.len() > 2 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        let prefix: u8 = prefix.parse().map_err(|_| bad())?;
-        if prefix > 32 {
-            return Err(bad());
-        }
+        let prefix = parse_unsigned(prefix, 32).ok_or_else(bad)? as u8;
         let network = addr & Self::mask(prefix);
         if network != addr {
             return Err(FieldErrorKind::HostBitsSet {
@@ -101,10 +116,7 @@ impl FromStr for Cidr6 {
         if prefix.is_empty() || prefix.len() > 3 || !prefix.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        let prefix: u8 = prefix.parse().map_err(|_| bad())?;
-        if prefix > 128 {
-            return Err(bad());
-        }
+        let prefix = parse_unsigned(prefix, 128).ok_or_else(bad)? as u8;
         let mask = if prefix == 0 {
             0
         } else {
@@ -772,5 +784,34 @@ mod tests {
         for bad in ["", "1abc", "-a", "a b", "a.b", "a$", "é"] {
             assert!(bad.parse::<ResourceName>().is_err(), "{bad}");
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod parse_tests {
+    use super::parse_unsigned;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The same answers as the standard library's parsers, for every type it replaces.
+        #[test]
+        fn parse_unsigned_reads_like_std(text in "[+-]?[0-9]{0,22}|[+0-9a ]{0,6}|.{0,4}") {
+            prop_assert_eq!(parse_unsigned(&text, u8::MAX.into()), text.parse::<u8>().ok().map(u64::from));
+            prop_assert_eq!(parse_unsigned(&text, u16::MAX.into()), text.parse::<u16>().ok().map(u64::from));
+            prop_assert_eq!(parse_unsigned(&text, u64::MAX), text.parse::<u64>().ok());
+            prop_assert_eq!(parse_unsigned(&text, usize::MAX as u64), text.parse::<usize>().ok().map(|n| n as u64));
+        }
+    }
+
+    #[test]
+    fn parse_unsigned_edges() {
+        assert_eq!(parse_unsigned("18446744073709551615", u64::MAX), Some(u64::MAX));
+        assert_eq!(parse_unsigned("18446744073709551616", u64::MAX), None);
+        assert_eq!(parse_unsigned("+0", 0), Some(0));
+        assert_eq!(parse_unsigned("256", 255), None);
+        assert_eq!(parse_unsigned("+", 9), None);
+        assert_eq!(parse_unsigned("", 9), None);
+        assert_eq!(parse_unsigned("-1", 9), None);
+        assert_eq!(parse_unsigned("0x1", 9), None);
     }
 }

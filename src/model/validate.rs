@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use super::document::{Document, RuleDoc};
 use super::error::{FieldError, FieldErrorKind as K};
-use super::names::{Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone};
+use super::names::{parse_unsigned, Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone};
 use super::secrets::find_secret;
 use super::ssh::check_public_key;
 use super::stack::*;
@@ -117,7 +117,12 @@ impl Validator {
             self.push(path, K::NotNumber { value: text.to_owned() });
             return None;
         }
-        let n: i64 = text.parse().ok()?;
+        let magnitude = parse_unsigned(digits, i64::MAX as u64)? as i64;
+        let n = if digits.len() < text.len() {
+            -magnitude
+        } else {
+            magnitude
+        };
         if n < min || n > max {
             self.push(
                 path,
