@@ -30,6 +30,27 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// At most 40 characters of `text`, for a message.
+fn shown(text: &str) -> &str {
+    text.char_indices()
+        .nth(40)
+        .map_or(text, |(end, _)| text.get(..end).unwrap_or(text))
+}
+
+/// Bytes from a key's body as text for a message: at most 40 characters, and if they are not
+/// UTF-8, their ASCII with U+FFFD for every other byte. (Not `String::from_utf8_lossy`, which
+/// would bring its own UTF-8 decoder into the wasm build for this one message.)
+fn shown_bytes(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => shown(text).to_owned(),
+        Err(_) => bytes
+            .iter()
+            .take(40)
+            .map(|&b| if b.is_ascii() { char::from(b) } else { '\u{FFFD}' })
+            .collect(),
+    }
+}
+
 /// Bit length of an SSH mpint (big-endian, possibly with a leading zero byte).
 fn mpint_bits(bytes: &[u8]) -> usize {
     let trimmed: &[u8] = match bytes.iter().position(|&b| b != 0) {
@@ -51,7 +72,7 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
     let mut parts = line.split_whitespace();
     let kind = parts.next().unwrap_or_default();
     if !TYPES.contains(&kind) {
-        let shown: String = kind.chars().take(40).collect();
+        let shown = shown(kind);
         return Err(format!(
             "`{shown}` is not a supported key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, or their sk- variants)"
         ));
@@ -68,7 +89,7 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
     if embedded != kind.as_bytes() {
         return Err(format!(
             "the key says `{kind}` but its body holds a `{}` key",
-            String::from_utf8_lossy(embedded).chars().take(40).collect::<String>()
+            shown_bytes(embedded)
         ));
     }
     let truncated = || format!("the body of the `{kind}` key is truncated");
@@ -89,14 +110,14 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
         }
         _ => {
             let curve = reader.string().ok_or_else(truncated)?;
-            let expected = kind
-                .trim_start_matches("sk-")
-                .trim_end_matches("@openssh.com")
-                .trim_start_matches("ecdsa-sha2-");
+            // `kind` is one of `TYPES`, so each affix is there once or not at all.
+            let name = kind.strip_prefix("sk-").unwrap_or(kind);
+            let name = name.strip_suffix("@openssh.com").unwrap_or(name);
+            let expected = name.strip_prefix("ecdsa-sha2-").unwrap_or(name);
             if curve != expected.as_bytes() {
                 return Err(format!(
                     "the key says `{kind}` but its curve is `{}`",
-                    String::from_utf8_lossy(curve)
+                    shown_bytes(curve)
                 ));
             }
             reader.string().ok_or_else(truncated)?;
@@ -164,5 +185,36 @@ mod tests {
         assert!(check_public_key("").is_err());
         let truncated = format!("ssh-ed25519 {}", wire(&[b"ssh-ed25519"]));
         assert!(check_public_key(&truncated).unwrap_err().contains("truncated"));
+    }
+
+    #[test]
+    fn messages_show_at_most_40_characters_of_foreign_text() {
+        let long = format!("{}é {}", "x".repeat(45), wire(&[b"x"]));
+        let message = check_public_key(&long).unwrap_err();
+        assert!(
+            message.starts_with(&format!("`{}` is not", "x".repeat(40))),
+            "{message}"
+        );
+        let binary = format!("ssh-rsa {}", wire(&[b"ssh-\xffrsa\x01", &[1u8; 32]]));
+        assert_eq!(
+            check_public_key(&binary).unwrap_err(),
+            "the key says `ssh-rsa` but its body holds a `ssh-\u{FFFD}rsa\u{1}` key"
+        );
+        let curve = format!(
+            "ecdsa-sha2-nistp256 {}",
+            wire(&[b"ecdsa-sha2-nistp256", "nistp256é".as_bytes(), &[4u8; 65]])
+        );
+        assert_eq!(
+            check_public_key(&curve).unwrap_err(),
+            "the key says `ecdsa-sha2-nistp256` but its curve is `nistp256é`"
+        );
+        let sk_curve = format!(
+            "sk-ecdsa-sha2-nistp256@openssh.com {}",
+            wire(&[b"sk-ecdsa-sha2-nistp256@openssh.com", b"nistp384"])
+        );
+        assert_eq!(
+            check_public_key(&sk_curve).unwrap_err(),
+            "the key says `sk-ecdsa-sha2-nistp256@openssh.com` but its curve is `nistp384`"
+        );
     }
 }

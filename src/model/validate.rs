@@ -437,7 +437,7 @@ impl Validator {
         let g = &doc.security_group;
         let resource_name = self.parse("security_group.resource_name", &g.resource_name);
         self.sg_text("security_group.name", &g.name, "the group name");
-        if g.name.to_ascii_lowercase().starts_with("sg-") {
+        if starts_with_ignore_case(&g.name, "sg-") {
             self.push("security_group.name", K::SgPrefix(g.name.clone()));
         }
         self.sg_text("security_group.description", &g.description, "the description");
@@ -701,7 +701,7 @@ impl Validator {
             }
             if t.key.is_empty() {
                 self.push(&key_path, K::Required);
-            } else if t.key.to_ascii_lowercase().starts_with("aws:") {
+            } else if starts_with_ignore_case(&t.key, "aws:") {
                 self.push(&key_path, K::AwsReservedTag(t.key.clone()));
             } else if t.key.starts_with('_') || t.key == "outPath" {
                 self.push(&key_path, K::NixReservedKey(t.key.clone()));
@@ -799,6 +799,12 @@ impl Validator {
             host_system: host_system?,
         })
     }
+}
+
+/// Whether `text` starts with `prefix` (ASCII), ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// `NN.NN`: looks like a NixOS release number.
