@@ -243,8 +243,9 @@ fields!(ProvisionerDoc {
 
 /// The struct that holds the last step of `path`, and that step's name.
 pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut dyn Fields, &'d str)> {
-    let (parents, last) = match path.rsplit_once('.') {
-        Some((p, l)) => (Some(p), l),
+    // By bytes: `rsplit_once` would bring a reverse character searcher into the wasm build.
+    let (parents, last) = match path.bytes().rposition(|b| b == b'.') {
+        Some(dot) => (Some(path.get(..dot)?), path.get(dot + 1..)?),
         None => (None, path),
     };
     let mut here: &mut dyn Fields = doc;

@@ -171,7 +171,8 @@ struct Parser<'t> {
 impl Parser<'_> {
     fn position(&self, offset: usize) -> Position {
         let before = self.text.get(..offset).unwrap_or(self.text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // By bytes: `rfind` would bring a reverse character searcher into the wasm build.
+        let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
         Position {
             offset,
             line: before.matches('\n').count() + 1,

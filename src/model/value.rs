@@ -120,16 +120,23 @@ pub trait Member {
 
 impl<T: Into<Value>> Member for T {
     fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>) {
-        members.push((Cow::Borrowed(key), self.into()));
+        push_value(members, key, self.into());
     }
 }
 
 impl<T: Into<Value>> Member for Option<T> {
     fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>) {
         if let Some(v) = self {
-            v.push_member(key, members);
+            push_value(members, key, v.into());
         }
     }
+}
+
+/// The one place a member is added: kept out of line, so that each field of each
+/// [`value_struct!`] costs a call in the wasm build, not a copy of `Vec::push`.
+#[inline(never)]
+fn push_value(members: &mut Vec<(Key, Value)>, key: &'static str, value: Value) {
+    members.push((Cow::Borrowed(key), value));
 }
 
 /// Declares a struct whose fields become the members of an object (`From<Struct> for Value`),
