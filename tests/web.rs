@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! Component tests in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
-//! the pure reducer's rules for refusals, loading and imports, and the mounted app reacting to
-//! input events. Render, then `yew::scheduler::flush().await`; no sleeps.
+//! the pure reducer's rules for refusals, loading and imports, the mounted app reacting to
+//! input events, and the allocator keeping memory flat over many edits. Render, then
+//! `yew::scheduler::flush().await`; no sleeps.
 
 use nixform::model::{share, Document};
 use nixform::ui::app::App;
@@ -20,6 +21,35 @@ fn reduce(state: State, action: Action) -> State {
 
 fn fresh() -> State {
     State::load("", None)
+}
+
+/// The app's allocator (`nixform::heap`) keeps memory flat: once warmed up, a thousand more
+/// edits of varying size, each validated and rendered as the page does, do not grow the memory.
+#[wasm_bindgen_test]
+fn memory_stays_flat_over_many_edits() {
+    let edit = |state: State, n: usize| {
+        let state = reduce(
+            state,
+            Action::SetText {
+                path: "instances[0].user_data".into(),
+                value: format!("#!/bin/sh\n{}", "echo nixform\n".repeat(n % 97)),
+            },
+        );
+        let stack = nixform::model::validate(&state.doc).expect("valid");
+        let files = nixform::render::render_all(&stack).expect("renders");
+        assert!(files.config_tf_json.contains("user_data"));
+        state
+    };
+    let mut state = fresh();
+    for n in 0..300 {
+        state = edit(state, n);
+    }
+    let warm = core::arch::wasm32::memory_size(0);
+    for n in 300..1300 {
+        state = edit(state, n);
+    }
+    assert_eq!(core::arch::wasm32::memory_size(0), warm, "pages of 64 KiB");
+    assert_eq!(state.revision, 1300);
 }
 
 #[wasm_bindgen_test]
