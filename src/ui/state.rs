@@ -162,21 +162,7 @@ impl State {
         }
     }
 
-    /// Apply `change` to a copy of the document and count a revision.
-    fn edited(mut self, change: impl FnOnce(&mut Document)) -> State {
-        change(Rc::make_mut(&mut self.doc));
-        self.revision += 1;
-        self
-    }
-
-    /// A structural change (list add/remove, fix, replace): paths may have moved, so refusal
-    /// messages no longer point at the right fields.
-    fn restructured(mut self, change: impl FnOnce(&mut Document)) -> State {
-        self.refused.clear();
-        self.edited(change)
-    }
-
-    fn refuse(mut self, path: String, message: String) -> State {
+    fn refuse(&mut self, path: String, message: String) {
         self.refusals += 1;
         let refusal = Refusal {
             message,
@@ -186,7 +172,6 @@ impl State {
             Some((_, slot)) => *slot = refusal,
             None => self.refused.push((path, refusal)),
         }
-        self
     }
 
     /// The field at `path` took its input: its refusal message, if any, goes.
@@ -196,104 +181,103 @@ impl State {
 }
 
 /// A name like `base-2` that is not in `taken`.
-fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+fn unique_name(base: &str, taken: &[&str]) -> String {
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
         .unwrap_or_else(|| base.to_owned())
+}
+
+/// What an action did to the document.
+#[derive(PartialEq)]
+enum Change {
+    None,
+    /// A field's value: paths stay where they are.
+    InPlace,
+    /// A list add/remove, a fix or a whole new document: paths may have moved, so refusal
+    /// messages no longer point at the right fields.
+    Structure,
 }
 
 impl Reducible for State {
     type Action = Action;
 
+    /// Every action works on one copy of the document, stored (with a revision counted) only if
+    /// the action changed it: one clone and one store in the wasm build, not one per action.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let state = (*self).clone();
-        let next = match action {
+        let mut state = (*self).clone();
+        let mut doc = (*state.doc).clone();
+        let mut change = Change::Structure;
+        match action {
             Action::SetText { path, value } => {
-                let mut doc = (*state.doc).clone();
+                change = Change::None;
                 match edit::set_text(&mut doc, &path, &value) {
-                    Ok(()) if doc == *state.doc => {
-                        let mut state = state;
-                        state.accepted(&path);
-                        state
-                    }
                     Ok(()) => {
-                        let mut state = state;
                         state.accepted(&path);
-                        state.doc = Rc::new(doc);
-                        state.revision += 1;
-                        state
+                        if doc != *state.doc {
+                            change = Change::InPlace;
+                        }
                     }
                     Err(EditError::Refused(message)) => state.refuse(path, message),
                     Err(other) => state.refuse(path, other.to_string()),
                 }
             }
-            Action::SetFlag { path, value } => {
-                let mut doc = (*state.doc).clone();
-                match edit::set_flag(&mut doc, &path, value) {
-                    Ok(()) => state.edited(|d| *d = doc),
-                    Err(e) => state.refuse(path, e.to_string()),
+            Action::SetFlag { path, value } => match edit::set_flag(&mut doc, &path, value) {
+                Ok(()) => change = Change::InPlace,
+                Err(e) => {
+                    change = Change::None;
+                    state.refuse(path, e.to_string());
                 }
-            }
-            Action::AddSubnet => state.restructured(|d| {
-                let name = unique_name("nix-subnet", d.network.subnets.iter().map(|s| s.name.as_str()));
-                d.network.subnets.push(SubnetDoc {
+            },
+            Action::AddSubnet => {
+                let taken: Vec<&str> = doc.network.subnets.iter().map(|s| s.name.as_str()).collect();
+                let name = unique_name("nix-subnet", &taken);
+                doc.network.subnets.push(SubnetDoc {
                     name,
                     cidr: String::new(),
                     availability_zone: "automatic".into(),
                 });
-            }),
-            Action::RemoveSubnet(i) => state.restructured(|d| {
-                if i < d.network.subnets.len() {
-                    d.network.subnets.remove(i);
+            }
+            Action::RemoveSubnet(i) => {
+                if i < doc.network.subnets.len() {
+                    doc.network.subnets.remove(i);
                 }
-            }),
-            Action::AddRule { egress, rule } => state.restructured(|d| {
-                let list = if egress {
-                    &mut d.security_group.egress
-                } else {
-                    &mut d.security_group.ingress
-                };
-                list.push(rule);
-            }),
-            Action::RemoveRule { egress, index } => state.restructured(|d| {
-                let list = if egress {
-                    &mut d.security_group.egress
-                } else {
-                    &mut d.security_group.ingress
-                };
+            }
+            Action::AddRule { egress, rule } => rules(&mut doc, egress).push(rule),
+            Action::RemoveRule { egress, index } => {
+                let list = rules(&mut doc, egress);
                 if index < list.len() {
                     list.remove(index);
                 }
-            }),
-            Action::AddInstance => state.restructured(|d| {
+            }
+            Action::AddInstance => {
                 let base = InstanceDoc::default();
-                let name = unique_name(&base.name, d.instances.iter().map(|i| i.name.as_str()));
-                let subnet = d.network.subnets.first().map(|s| s.name.clone()).unwrap_or_default();
-                d.instances.push(InstanceDoc { name, subnet, ..base });
-            }),
-            Action::RemoveInstance(i) => state.restructured(|d| {
-                if i < d.instances.len() {
-                    d.instances.remove(i);
+                let taken: Vec<&str> = doc.instances.iter().map(|i| i.name.as_str()).collect();
+                let name = unique_name(&base.name, &taken);
+                let subnet = doc.network.subnets.first().map(|s| s.name.clone()).unwrap_or_default();
+                doc.instances.push(InstanceDoc { name, subnet, ..base });
+            }
+            Action::RemoveInstance(i) => {
+                if i < doc.instances.len() {
+                    doc.instances.remove(i);
                 }
-            }),
-            Action::AddTag(i) => state.restructured(|d| {
-                if let Some(inst) = d.instances.get_mut(i) {
+            }
+            Action::AddTag(i) => {
+                if let Some(inst) = doc.instances.get_mut(i) {
                     inst.tags.push(TagDoc::default());
                 }
-            }),
-            Action::RemoveTag(i, j) => state.restructured(|d| {
-                if let Some(inst) = d.instances.get_mut(i) {
+            }
+            Action::RemoveTag(i, j) => {
+                if let Some(inst) = doc.instances.get_mut(i) {
                     if j < inst.tags.len() {
                         inst.tags.remove(j);
                     }
                 }
-            }),
-            Action::Fix { fix, admin_cidr } => state.restructured(|d| lint::apply(d, &fix, &admin_cidr)),
-            Action::Replace { doc, notice } => {
-                let mut state = state.restructured(|d| *d = *doc);
+            }
+            Action::Fix { fix, admin_cidr } => lint::apply(&mut doc, &fix, &admin_cidr),
+            Action::Replace { doc: new, notice } => {
+                doc = *new;
                 state.notice = notice;
-                state
             }
             Action::Import { file_name, text } => match import_tf_json(&text, &state.doc) {
                 Ok(imported) => {
@@ -302,30 +286,42 @@ impl Reducible for State {
                         notice.text.push_str(" Not imported (the form has no place for these):");
                         notice.details = imported.unmapped;
                     }
-                    let mut state = state.restructured(|d| *d = imported.document);
+                    doc = imported.document;
                     state.notice = Some(notice);
-                    state
                 }
                 Err(e) => {
-                    let mut state = state;
+                    change = Change::None;
                     state.notice = Some(Notice::new(
                         Level::Error,
                         format!("{file_name} was not imported: {e}. The form was not changed."),
                     ));
-                    state
                 }
             },
             Action::Notify(notice) => {
-                let mut state = state;
+                change = Change::None;
                 state.notice = Some(notice);
-                state
             }
             Action::Dismiss => {
-                let mut state = state;
+                change = Change::None;
                 state.notice = None;
-                state
             }
-        };
-        Rc::new(next)
+        }
+        if change != Change::None {
+            if change == Change::Structure {
+                state.refused.clear();
+            }
+            state.doc = Rc::new(doc);
+            state.revision += 1;
+        }
+        Rc::new(state)
+    }
+}
+
+/// The ingress or egress rules.
+fn rules(doc: &mut Document, egress: bool) -> &mut Vec<RuleDoc> {
+    if egress {
+        &mut doc.security_group.egress
+    } else {
+        &mut doc.security_group.ingress
     }
 }
