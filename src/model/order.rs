@@ -2,10 +2,10 @@
 //!
 //! The standard library's sort is generic: each element type sorted in the wasm build brought
 //! its own 3–4 KB copy of quicksort, drift sort and small-sort. Here only the permutation is
-//! computed, by a merge sort over indices and `&str` keys that is compiled once; the generic
-//! part just moves the elements. Used for the JSON reader's object members, the Terraform
-//! blocks, the importer's list of what it left out and the form's error list. Nothing else
-//! belongs here.
+//! computed, by a merge sort over indices and `&str` keys that is compiled once, and applied by
+//! swaps, also compiled once; the generic part just collects the keys and swaps two elements.
+//! Used for the JSON reader's object members, the Terraform blocks, the importer's list of what
+//! it left out and the form's error list. Nothing else belongs here.
 
 /// Sort `items` by `key`, keeping the order of items with equal keys.
 ///
@@ -14,17 +14,30 @@
 /// nixform::model::order::sort_by_key(&mut v, |x| x.0);
 /// assert_eq!(v, [("a", 2), ("b", 1), ("b", 0)]);
 /// ```
-pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
-    let order = {
-        let keys: Vec<&str> = items.iter().map(&key).collect();
+pub fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    let mut order = {
+        let keys: Vec<&str> = items.iter().map(key).collect();
         sorted_order(&keys)
     };
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
+    permute(&mut order, &mut |a, b| items.swap(a, b));
+}
+
+/// Rearrange a list, through `swap`, so that position `k` holds what was at `order[k]` (a
+/// permutation): each cycle of it is followed once. `order` is used up.
+fn permute(order: &mut [usize], swap: &mut dyn FnMut(usize, usize)) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut k = start;
+        // Position `k` holds what was at `start`; what belongs there is still at `order[k]`.
+        while order[k] != DONE {
+            let from = std::mem::replace(&mut order[k], DONE);
+            if from == start {
+                break;
+            }
+            swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// The indices of `keys` in stable sorted order (bottom-up merge sort, O(n log n)).
