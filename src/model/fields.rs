@@ -263,7 +263,7 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
             _ => return None,
         };
     }
-    (!last.contains('[')).then_some((here, last))
+    (!last.as_bytes().contains(&b'[')).then_some((here, last))
 }
 
 impl Document {

@@ -3,7 +3,8 @@
 //! Belongs here: the versioned [`Document`] (raw strings as typed in the form), the typed
 //! [`Stack`] that is valid by construction, [`validate`] between them, the newtypes that parse
 //! single values, presets, secret detection, the security lint, the share-link codec, the
-//! `config.tf.json` importer and the strict JSON reader they share. Does not belong here: any
+//! `config.tf.json` importer and the strict JSON reader they share, and a substring search
+//! ([`text`]) for all of them. Does not belong here: any
 //! Terraform JSON or Nix text (that is [`crate::render`]) and anything that touches a browser.
 
 pub mod base64;
@@ -22,6 +23,7 @@ pub mod secrets;
 pub mod share;
 pub mod ssh;
 pub mod stack;
+pub mod text;
 pub mod validate;
 pub mod value;
 

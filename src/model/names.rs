@@ -447,7 +447,7 @@ impl InstanceType {
         }
         let after_letters = family.trim_start_matches(|c: char| c.is_ascii_lowercase());
         let suffix = after_letters.trim_start_matches(|c: char| c.is_ascii_digit());
-        if !after_letters.is_empty() && suffix.contains('g') {
+        if !after_letters.is_empty() && suffix.as_bytes().contains(&b'g') {
             Arch::Arm64
         } else {
             Arch::X86_64

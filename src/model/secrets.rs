@@ -4,16 +4,17 @@
 //!
 //! Only detection lives here, never any handling of the secret itself.
 
+use super::text::{contains, contains_ignore_ascii_case};
+
 /// What kind of secret a text seems to hold, for the message shown next to the field.
 pub fn find_secret(text: &str) -> Option<&'static str> {
-    if text.contains("PRIVATE KEY-----") || text.contains("-----BEGIN OPENSSH PRIVATE") {
+    if contains(text, "PRIVATE KEY-----") || contains(text, "-----BEGIN OPENSSH PRIVATE") {
         return Some("a private key (-----BEGIN ... PRIVATE KEY-----)");
     }
-    if text.contains("PuTTY-User-Key-File") {
+    if contains(text, "PuTTY-User-Key-File") {
         return Some("a PuTTY private key");
     }
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("aws_secret_access_key") {
+    if contains_ignore_ascii_case(text, "aws_secret_access_key") {
         return Some("an AWS secret access key");
     }
     for word in words(text, |b| b.is_ascii_alphanumeric()) {

@@ -416,10 +416,9 @@ impl Validator {
         if !self.ok(path) {
             return;
         }
-        if !text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || SG_PUNCTUATION.contains(c))
-        {
+        if !text.chars().all(|c| {
+            c.is_ascii_alphanumeric() || c == ' ' || (c.is_ascii() && SG_PUNCTUATION.as_bytes().contains(&(c as u8)))
+        }) {
             self.push(
                 path,
                 K::BadCharacters {

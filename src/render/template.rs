@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::text::contains;
+
 /// Escape `text` so Terraform reads it back as exactly `text`.
 ///
 /// ```
@@ -17,7 +19,7 @@ use std::borrow::Cow;
 /// assert_eq!(literal("$${"), "$$${");
 /// ```
 pub fn literal(text: &str) -> Cow<'_, str> {
-    if !text.contains("${") && !text.contains("%{") {
+    if !contains(text, "${") && !contains(text, "%{") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);
