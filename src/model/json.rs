@@ -505,45 +505,55 @@ const F64_OVERFLOW: &[u8; 309] = b"179769313486231580793728971405303415079934132
 /// on its digits: `str::parse::<f64>` would bring 10 KB of tables into the wasm build just to
 /// answer this.
 fn fits_f64(number: &str) -> bool {
-    let unsigned = number.trim_start_matches('-');
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(i) => (&unsigned[..i], &unsigned[i + 1..]),
-        None => (unsigned, "0"),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: Vec<u8> = int.bytes().chain(frac.bytes()).skip_while(|&d| d == b'0').collect();
-    if digits.is_empty() {
+    let unsigned = number.strip_prefix('-').unwrap_or(number).as_bytes();
+    let (mantissa, exponent) = split_at_byte(unsigned, unsigned.iter().position(|&b| b == b'e' || b == b'E'));
+    let (int, frac) = split_at_byte(mantissa, mantissa.iter().position(|&b| b == b'.'));
+    // The significant digits are those of `int` and then `frac`, after the leading zeros.
+    let leading = |digits: &[u8]| digits.iter().take_while(|&&d| d == b'0').count();
+    let int_zeros = leading(int);
+    let frac_zeros = if int_zeros == int.len() { leading(frac) } else { 0 };
+    let skipped = int_zeros + frac_zeros;
+    let significant = int.len() + frac.len() - skipped;
+    if significant == 0 {
         return true; // zero
     }
+    let digit = |i: usize| {
+        let j = skipped + i;
+        int.get(j).or_else(|| frac.get(j - int.len())).copied()
+    };
     // The exponent saturates: beyond ±10^18 the answer no longer depends on it.
-    let (negative, magnitude) = match exponent.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, exponent.trim_start_matches('+')),
+    let (negative, magnitude) = match exponent.split_first() {
+        Some((b'-', m)) => (true, m),
+        Some((b'+', m)) => (false, m),
+        _ => (false, exponent),
     };
     let magnitude = magnitude
-        .bytes()
-        .fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+        .iter()
+        .fold(0i64, |n, &d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
     let exponent = if negative { -magnitude } else { magnitude };
     // The value is 0.DIGITS × 10^point: it has `point` digits before the decimal point.
-    let integer_digits = i64::try_from(int.trim_start_matches('0').len()).unwrap_or(i64::MAX);
-    let leading_zeros = if integer_digits == 0 {
-        i64::try_from(frac.len() - frac.trim_start_matches('0').len()).unwrap_or(i64::MAX)
-    } else {
-        0
-    };
+    let integer_digits = (int.len() - int_zeros) as i64;
+    let leading_zeros = if integer_digits == 0 { frac_zeros as i64 } else { 0 };
     let point = integer_digits.saturating_sub(leading_zeros).saturating_add(exponent);
     match point.cmp(&(F64_OVERFLOW.len() as i64)) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,
         // Same number of integer digits: compare digit by digit, the shorter padded with zeros.
-        std::cmp::Ordering::Equal => {
-            let len = digits.len().max(F64_OVERFLOW.len());
-            let digit = |d: &[u8], i: usize| d.get(i).copied().unwrap_or(b'0');
-            (0..len)
-                .map(|i| digit(&digits, i).cmp(&digit(F64_OVERFLOW, i)))
-                .find(|o| o.is_ne())
-                .is_some_and(|o| o.is_lt())
-        }
+        std::cmp::Ordering::Equal => (0..significant.max(F64_OVERFLOW.len()))
+            .map(|i| {
+                let ours = if i < significant { digit(i) } else { None };
+                ours.unwrap_or(b'0').cmp(&F64_OVERFLOW.get(i).copied().unwrap_or(b'0'))
+            })
+            .find(|o| o.is_ne())
+            .is_some_and(|o| o.is_lt()),
+    }
+}
+
+/// `text` before and after the byte at `at` (all of it, and nothing, for `None`).
+fn split_at_byte(text: &[u8], at: Option<usize>) -> (&[u8], &[u8]) {
+    match at {
+        Some(i) => (text.get(..i).unwrap_or_default(), text.get(i + 1..).unwrap_or_default()),
+        None => (text, &[]),
     }
 }
 
