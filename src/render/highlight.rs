@@ -184,7 +184,19 @@ impl LineCache {
         }
         let remove = old.len() - prefix - suffix;
         let insert = middle.len();
-        self.lines.splice(prefix..prefix + remove, middle);
+        // In place when as many lines come as go (a typed character), else by moving the kept
+        // tail: `Vec::splice` would bring its own code into the wasm build.
+        if insert == remove {
+            let slots = self.lines.get_mut(prefix..prefix + insert).unwrap_or_default();
+            for (slot, line) in slots.iter_mut().zip(middle) {
+                *slot = line;
+            }
+        } else {
+            let tail = self.lines.split_off(prefix + remove);
+            self.lines.truncate(prefix);
+            self.lines.extend(middle);
+            self.lines.extend(tail);
+        }
         Patch {
             at: prefix,
             remove,
