@@ -117,7 +117,15 @@ pub fn to_value(fields: &dyn Fields) -> Value {
             Field::Text(text) => Value::from(text),
             Field::Flag(flag) => Value::Bool(flag),
             Field::Child(child) => to_value(child),
-            Field::List(list) => Value::List((0..list.len()).filter_map(|i| list.get(i)).map(to_value).collect()),
+            Field::List(list) => {
+                let mut items = Vec::with_capacity(list.len());
+                for i in 0..list.len() {
+                    if let Some(item) = list.get(i) {
+                        items.push(to_value(item));
+                    }
+                }
+                Value::List(items)
+            }
         };
         members.push((Key::Borrowed(name), value));
     });
@@ -249,19 +257,21 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
         None => (None, path),
     };
     let mut here: &mut dyn Fields = doc;
-    for step in parents.into_iter().flat_map(|p| p.split('.')) {
-        let (name, index) = match step.split_once('[') {
-            Some((name, rest)) => (
-                name,
-                Some(parse_unsigned(rest.strip_suffix(']')?, usize::MAX as u64)? as usize),
-            ),
-            None => (step, None),
-        };
-        here = match (here.field_mut(name)?, index) {
-            (FieldMut::Child(child), None) => child,
-            (FieldMut::List(list), Some(i)) => list.get_mut(i)?,
-            _ => return None,
-        };
+    if let Some(parents) = parents {
+        for step in parents.split('.') {
+            let (name, index) = match step.split_once('[') {
+                Some((name, rest)) => (
+                    name,
+                    Some(parse_unsigned(rest.strip_suffix(']')?, usize::MAX as u64)? as usize),
+                ),
+                None => (step, None),
+            };
+            here = match (here.field_mut(name)?, index) {
+                (FieldMut::Child(child), None) => child,
+                (FieldMut::List(list), Some(i)) => list.get_mut(i)?,
+                _ => return None,
+            };
+        }
     }
     (!last.as_bytes().contains(&b'[')).then_some((here, last))
 }

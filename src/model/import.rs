@@ -102,7 +102,7 @@ impl Reader {
     /// The single block of a kind: more than one is reported and only the first is used.
     fn single<'a>(&mut self, root: &'a Object, kind: &str) -> Option<(&'a String, &'a Object)> {
         let blocks = Self::blocks(root, "resource", kind);
-        for (name, _) in blocks.iter().skip(1) {
+        for (name, _) in blocks.get(1..).unwrap_or_default() {
             self.note(format!("resource.{kind}.{name} (the form holds one {kind})"));
         }
         blocks.into_iter().next()
@@ -189,6 +189,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         return Err(ImportError::Secret(what));
     }
     let mut r = Reader { unmapped: Vec::new() };
+    let none = Object::default();
     let mut doc = Document {
         provisioner: base.provisioner.clone(),
         ..Document::default()
@@ -226,7 +227,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     // data: the AMI and the zones.
     if let Some(data) = root.get("data").and_then(Json::as_object) {
         for (kind, blocks) in data.iter() {
-            for name in blocks.as_object().into_iter().flat_map(Object::keys) {
+            for name in blocks.as_object().unwrap_or(&none).keys() {
                 let known = (kind == "aws_ami") || (kind == "aws_availability_zones" && name == "available");
                 if !known {
                     r.note(format!("data.{kind}.{name}"));
@@ -235,7 +236,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         }
     }
     let amis = Reader::blocks(root, "data", "aws_ami");
-    for (name, _) in amis.iter().skip(1) {
+    for (name, _) in amis.get(1..).unwrap_or_default() {
         r.note(format!("data.aws_ami.{name} (the form holds one image)"));
     }
     if let Some((name, ami)) = amis.first() {
@@ -444,7 +445,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     ];
     if let Some(resources) = root.get("resource").and_then(Json::as_object) {
         for (kind, blocks) in resources.iter() {
-            for name in blocks.as_object().into_iter().flat_map(Object::keys) {
+            for name in blocks.as_object().unwrap_or(&none).keys() {
                 let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
                 let derived = match kind.as_str() {
                     "aws_iam_role" | "aws_iam_instance_profile" => is_role || *name == vpc_flow,

@@ -527,10 +527,13 @@ fn fits_f64(number: &str) -> bool {
         Some((b'+', m)) => (false, m),
         _ => (false, exponent),
     };
-    let magnitude = magnitude
-        .iter()
-        .fold(0i64, |n, &d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
-    let exponent = if negative { -magnitude } else { magnitude };
+    let mut exponent = 0i64;
+    for &d in magnitude {
+        exponent = exponent.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+    }
+    if negative {
+        exponent = -exponent;
+    }
     // The value is 0.DIGITS × 10^point: it has `point` digits before the decimal point.
     let integer_digits = (int.len() - int_zeros) as i64;
     let leading_zeros = if integer_digits == 0 { frac_zeros as i64 } else { 0 };
