@@ -69,7 +69,13 @@ impl From<&str> for Value {
 
 impl<T: Into<Value>> From<Vec<T>> for Value {
     fn from(items: Vec<T>) -> Self {
-        Value::List(items.into_iter().map(Into::into).collect())
+        // A loop, not `map(Into::into).collect()`: that brings the in-place collect machinery
+        // into the wasm build once per element type.
+        let mut list = Vec::with_capacity(items.len());
+        for item in items {
+            list.push(item.into());
+        }
+        Value::List(list)
     }
 }
 

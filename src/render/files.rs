@@ -100,21 +100,17 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
         "    # A new configuration restarts the unit, which applies it.\n",
         "    restartTriggers = [ terraformConfiguration ];\n",
     ));
-    let env: Vec<(&str, &String)> = [
-        ("AWS_CONFIG_FILE", stack.provider.shared_config_file.as_ref()),
-        ("AWS_PROFILE", stack.provider.profile.as_ref()),
-        (
-            "AWS_SHARED_CREDENTIALS_FILE",
-            stack.provider.shared_credentials_file.as_ref(),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
-    .collect();
-    if !env.is_empty() {
+    let env = [
+        ("AWS_CONFIG_FILE", &stack.provider.shared_config_file),
+        ("AWS_PROFILE", &stack.provider.profile),
+        ("AWS_SHARED_CREDENTIALS_FILE", &stack.provider.shared_credentials_file),
+    ];
+    if env.iter().any(|(_, v)| v.is_some()) {
         out.push_str("    environment = {\n");
         for (k, v) in env {
-            let _ = writeln!(out, "      {k} = {};", s(v)?);
+            if let Some(v) = v {
+                let _ = writeln!(out, "      {k} = {};", s(v)?);
+            }
         }
         out.push_str("    };\n");
     }
