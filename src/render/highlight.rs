@@ -192,10 +192,10 @@ impl LineCache {
                 *slot = line;
             }
         } else {
-            let tail = self.lines.split_off(prefix + remove);
+            let mut tail = self.lines.split_off(prefix + remove);
             self.lines.truncate(prefix);
-            self.lines.extend(middle);
-            self.lines.extend(tail);
+            self.lines.append(&mut middle);
+            self.lines.append(&mut tail);
         }
         Patch {
             at: prefix,
