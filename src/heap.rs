@@ -1,12 +1,15 @@
 //! The browser app's memory allocator: power-of-two size classes with one free list each, on
 //! top of pages from `memory.grow`.
 //!
-//! Why not the standard library's (dlmalloc): it is about 7 KB of wasm, a tenth of what the app
-//! may ship. The app makes small, short-lived allocations (strings and vectors rebuilt on each
-//! keystroke) and a few large ones (rendered files), for which a size-class allocator is simple,
-//! constant-time and keeps memory flat: a freed block goes back to its class's list and the next
-//! request of that class reuses it, so a repeated workload reaches a fixed footprint and stays
-//! there (`tests::memory_stays_flat_over_many_edits`).
+//! Why not the standard library's (dlmalloc): it is about 7 KB of wasm code (3.3 KB of the
+//! gzipped download); this one is under 1 KB. The app makes small, short-lived allocations
+//! (strings and vectors rebuilt on each keystroke) and a few large ones (rendered files), for
+//! which a size-class allocator is simple, constant-time and keeps memory flat: a freed block
+//! goes back to its class's list and the next request of that class reuses it, so a repeated
+//! workload reaches a fixed footprint and stays there (`tests::memory_stays_flat_over_many_edits`
+//! here, and the test of that name in `tests/web.rs` for the app in a browser). The price is
+//! rounding up to a power of two: the browser benchmark's memory after 1000 edits is 1.5 MB,
+//! against about 1.4 MB with dlmalloc.
 //!
 //! How: a request takes the class of `max(size, align, 8)` rounded up to a power of two. A class
 //! with a free block pops it; otherwise a fresh block is cut from the current region, aligned to
