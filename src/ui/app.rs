@@ -4,9 +4,11 @@
 
 use std::rc::Rc;
 
+use yew::html::{ondragover, ondrop};
 use yew::prelude::*;
 
 use super::browser;
+use super::dom::{self, El, Slot, Slots};
 use super::field::{Fields, Messages};
 use super::form::form;
 use super::lint_panel::LintPanel;
@@ -122,60 +124,83 @@ pub fn App() -> Html {
         })
     };
 
-    let banner = state.notice.as_ref().map(|n| {
-        let class = match n.level {
-            Level::Info => "info",
-            Level::Success => "success",
-            Level::Error => "error",
+    let mut slots = vec![
+        ("page", Slot::On(Rc::new(ondragover::Wrapper::new(on_drag_over)))),
+        ("page", Slot::On(Rc::new(ondrop::Wrapper::new(on_drop)))),
+        ("share", Slot::On(dom::click(on_share))),
+        ("import", Slot::On(dom::click(on_import_click))),
+        ("pick", Slot::On(dom::change(on_import_pick))),
+        ("reset", Slot::On(dom::click(on_reset))),
+        ("banner?", Slot::Show(state.notice.is_some())),
+    ];
+    if let Some(n) = &state.notice {
+        let (class, role) = match n.level {
+            Level::Info => ("banner info", "status"),
+            Level::Success => ("banner success", "status"),
+            Level::Error => ("banner error", "alert"),
         };
-        let role = if n.level == Level::Error { "alert" } else { "status" };
-        html! {
-            <div class={classes!("banner", class)} role={role}>
-                <div class="banner-text">
-                    <p>{ n.text.clone() }</p>
-                    if !n.details.is_empty() {
-                        <ul>{ for n.details.iter().map(|d| html! { <li><code>{ d.clone() }</code></li> }) }</ul>
-                    }
-                </div>
-                <button type="button" class="btn ghost" aria-label="Dismiss this message"
-                    onclick={dispatch.reform(|_| Action::Dismiss)}>{ "Dismiss" }</button>
-            </div>
-        }
-    });
-
+        let details = n.details.iter().map(|d| {
+            let mut code = El::new("code");
+            code.text(d.clone());
+            let mut li = El::new("li");
+            li.children.push(code.build());
+            li.build()
+        });
+        slots.extend([
+            ("banner", Slot::Attr("role", Some(AttrValue::Static(role)))),
+            ("banner", Slot::Attr("class", Some(AttrValue::Static(class)))),
+            ("text", Slot::Node(dom::text(n.text.clone()))),
+            ("details?", Slot::Show(!n.details.is_empty())),
+            ("details", Slot::Node(dom::fragment(details.collect()))),
+            ("dismiss", Slot::On(dom::click(dispatch.reform(|_| Action::Dismiss)))),
+        ]);
+    }
     let fields = Fields {
         msgs: Rc::clone(&messages),
         on_edit: dispatch.clone(),
     };
-
-    html! {
-        <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
-            <header class="top">
-                <div class="brand">
-                    <h1>{ "nixform" }</h1>
-                    <p class="tagline">{ "An EC2 + VPC stack for a NixOS host, as Terraform JSON and terranix. Runs entirely in your browser: nothing you type leaves this page." }</p>
-                </div>
-                <nav class="actions" aria-label="Stack">
-                    <button type="button" class="btn" onclick={on_share}>{ "Share link" }</button>
-                    <button type="button" class="btn" onclick={on_import_click}>{ "Import config.tf.json" }</button>
-                    <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                        accept=".json,application/json" onchange={on_import_pick} />
-                    <button type="button" class="btn danger" onclick={on_reset}>{ "Reset" }</button>
-                </nav>
-            </header>
-            { for banner }
-            <main class="layout">
-                <div class="form-col">
-                    { form(&state.doc, &fields) }
-                </div>
-                <aside class="side-col">
-                    <Preview outcome={outcome.clone()} />
-                    <LintPanel findings={(*findings).clone()} on_edit={dispatch} />
-                </aside>
-            </main>
-            <footer class="foot">
-                <p>{ "Tip: drop a config.tf.json anywhere on the page to import it. Your form is saved in this browser as you type." }</p>
-            </footer>
-        </div>
-    }
+    slots.extend([
+        ("form", Slot::Node(form(&state.doc, &fields))),
+        ("preview", Slot::Node(html! { <Preview outcome={outcome.clone()} /> })),
+        (
+            "lint",
+            Slot::Node(html! { <LintPanel findings={(*findings).clone()} on_edit={dispatch} /> }),
+        ),
+    ]);
+    dom::template(PAGE, &mut Slots(slots))
 }
+
+/// The page: header, banner, form, previews and security panel.
+const PAGE: &str = r#"
+<div {page} class="app">
+  <header class="top">
+    <div class="brand">
+      <h1>nixform</h1>
+      <p class="tagline">An EC2 + VPC stack for a NixOS host, as Terraform JSON and terranix. Runs entirely in your browser: nothing you type leaves this page.</p>
+    </div>
+    <nav aria-label="Stack" class="actions">
+      <button type="button" {share} class="btn">Share link</button>
+      <button type="button" {import} class="btn">Import config.tf.json</button>
+      <input type="file" id="import-file" tabindex="-1" aria-hidden="true" accept=".json,application/json" {pick} class="visually-hidden" />
+      <button type="button" {reset} class="btn danger">Reset</button>
+    </nav>
+  </header>
+  {?banner?}
+    <div {banner}>
+      <div class="banner-text">
+        <p>{text}</p>
+        {?details?}
+          <ul>{details}</ul>
+        {/}
+      </div>
+      <button type="button" aria-label="Dismiss this message" {dismiss} class="btn ghost">Dismiss</button>
+    </div>
+  {/}
+  <main class="layout">
+    <div class="form-col">{form}</div>
+    <aside class="side-col">{preview}{lint}</aside>
+  </main>
+  <footer class="foot">
+    <p>Tip: drop a config.tf.json anywhere on the page to import it. Your form is saved in this browser as you type.</p>
+  </footer>
+</div>"#;

@@ -3,12 +3,15 @@
 //! Each `html!` element expands to its own inline construction code (a boxed `VTag`, a children
 //! vector, conversions), so a page of them costs tens of kilobytes of wasm. A template is the
 //! same markup as text, read by one small parser ([`template`]) into the nodes `html!` would
-//! make: elements with their children in a `VList`, attributes in the order written, and
-//! `if` blocks as (possibly empty) fragments. What is not static comes from a [`Fill`]:
+//! make: elements with their children (one child as it is, several in a `VList`), attributes
+//! in the order written, and `if` blocks as (possibly empty) fragments. What is not static
+//! comes from a [`Fill`]:
 //!
 //! - `{spec}` between elements: nodes ([`Fill::nodes`]);
-//! - `{spec}` inside a start tag: attributes or listeners ([`Fill::attrs`]);
+//! - `{spec}` inside a start tag: attributes, listeners, a value or a node ref ([`Fill::attrs`]);
 //! - `{?spec}` … `{/}`: a block shown when [`Fill::shown`] says so.
+//!
+//! [`Slots`] fills a template from a list of named pieces; the form has its own [`Fill`].
 //!
 //! The syntax is a subset of HTML, for templates written here, not for input: `<tag a="v">`
 //! … `</tag>`, `<tag … />`, text without `<`, `{` or entities. A line break and the indentation
@@ -17,9 +20,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use yew::html::onclick;
+use yew::html::{onchange, onclick, oninput, onkeydown};
 use yew::virtual_dom::{AttributeOrProperty, Attributes, Listener, Listeners, VList, VNode, VTag, VText};
-use yew::{AttrValue, Callback, Html, MouseEvent, NodeRef};
+use yew::{AttrValue, Callback, Event, Html, InputEvent, KeyboardEvent, MouseEvent, NodeRef};
 
 thread_local! {
     /// Every list of attribute names an element was built with, kept for the page's lifetime.
@@ -41,23 +44,23 @@ fn intern(keys: &[&'static str]) -> &'static [&'static str] {
 }
 
 /// An element being built: attributes in the order set, listeners, children.
+#[derive(Default)]
 pub struct El {
     name: &'static str,
     keys: Vec<&'static str>,
     values: Vec<Option<AttributeOrProperty>>,
     listeners: Vec<Option<Rc<dyn Listener>>>,
     pub children: Vec<Html>,
+    /// An `<input>`'s or `<textarea>`'s value (a property: what is typed, not the attribute).
+    pub value: Option<AttrValue>,
+    /// A checkbox's state.
+    pub checked: Option<bool>,
+    pub node_ref: NodeRef,
 }
 
 impl El {
     pub fn new(name: &'static str) -> El {
-        El {
-            name,
-            keys: Vec::new(),
-            values: Vec::new(),
-            listeners: Vec::new(),
-            children: Vec::new(),
-        }
+        El { name, ..El::default() }
     }
 
     /// Set the attribute `key`; `None` leaves it out (and keeps its place for the next render).
@@ -75,14 +78,15 @@ impl El {
     }
 
     pub fn on_click(&mut self, callback: Callback<MouseEvent>) {
-        self.listen(Rc::new(onclick::Wrapper::new(callback)));
+        self.listen(click(callback));
     }
 
     pub fn text(&mut self, text: impl Into<AttrValue>) {
         self.children.push(self::text(text));
     }
 
-    fn parts(self) -> (Attributes, Listeners, Vec<Html>) {
+    /// The element (built with the constructors `html!` expands to).
+    pub fn build(self) -> Html {
         let attributes = Attributes::Dynamic {
             keys: intern(&self.keys),
             values: self.values.into_boxed_slice(),
@@ -92,72 +96,47 @@ impl El {
         } else {
             Listeners::Pending(self.listeners.into_boxed_slice())
         };
-        (attributes, listeners, self.children)
-    }
-
-    /// The element (built with the constructors `html!` expands to).
-    pub fn build(self) -> Html {
-        let name = self.name;
-        let (attributes, listeners, children) = self.parts();
-        // As `html!`: one child as it is, several in a list.
-        let children = match <[Html; 1]>::try_from(children) {
-            Ok([child]) => child,
-            Err(children) => fragment(children),
-        };
-        VTag::__new_other(
-            AttrValue::Static(name),
-            NodeRef::default(),
-            None,
-            attributes,
-            listeners,
-            children,
-        )
+        let (node_ref, value) = (self.node_ref, self.value);
+        match self.name {
+            "input" => VTag::__new_input(value, self.checked, node_ref, None, attributes, listeners),
+            "textarea" => VTag::__new_textarea(value, None, node_ref, None, attributes, listeners),
+            name => {
+                let mut children = self.children;
+                let children = match children.len() {
+                    1 => children.pop().unwrap_or_default(),
+                    _ => fragment(children),
+                };
+                VTag::__new_other(AttrValue::Static(name), node_ref, None, attributes, listeners, children)
+            }
+        }
         .into()
-    }
-
-    /// An `<input>` with this value (text) or state (checkbox).
-    pub fn input(self, value: Option<AttrValue>, checked: Option<bool>) -> Html {
-        let (attributes, listeners, _) = self.parts();
-        VTag::__new_input(value, checked, NodeRef::default(), None, attributes, listeners).into()
-    }
-
-    /// A `<textarea>` with this value.
-    pub fn textarea(self, value: AttrValue) -> Html {
-        let (attributes, listeners, _) = self.parts();
-        VTag::__new_textarea(Some(value), None, NodeRef::default(), None, attributes, listeners).into()
     }
 }
 
 /// What a template's `{…}` stand for.
 pub trait Fill {
     /// `{spec}` between elements: push the nodes it stands for.
-    fn nodes(&self, spec: &'static str, out: &mut Vec<Html>);
+    fn nodes(&mut self, spec: &'static str, out: &mut Vec<Html>);
     /// `{spec}` inside a start tag: add attributes or listeners to `el`.
-    fn attrs(&self, spec: &'static str, el: &mut El) {
-        let _ = (spec, el);
-    }
+    fn attrs(&mut self, spec: &'static str, el: &mut El);
     /// `{?spec}`: whether the block up to `{/}` is shown.
-    fn shown(&self, spec: &'static str) -> bool {
-        let _ = spec;
-        true
-    }
+    fn shown(&mut self, spec: &'static str) -> bool;
 }
 
 /// The node (or, for several, the fragment) that `src` describes.
-pub fn template(src: &'static str, fill: &dyn Fill) -> Html {
+pub fn template(src: &'static str, fill: &mut dyn Fill) -> Html {
     let mut out = Vec::new();
     Parser { src, at: 0, fill }.nodes(true, &mut out);
-    if out.len() == 1 {
-        out.pop().unwrap_or_default()
-    } else {
-        fragment(out)
+    match out.len() {
+        1 => out.pop().unwrap_or_default(),
+        _ => fragment(out),
     }
 }
 
 struct Parser<'f> {
     src: &'static str,
     at: usize,
-    fill: &'f dyn Fill,
+    fill: &'f mut dyn Fill,
 }
 
 impl Parser<'_> {
@@ -270,6 +249,63 @@ impl Parser<'_> {
     }
 }
 
+/// One named piece of a template filled by [`Slots`].
+pub enum Slot {
+    /// Nodes for `{name}` between elements.
+    Node(Html),
+    /// An attribute for `{name}` in a start tag (`None`: not set).
+    Attr(&'static str, Option<AttrValue>),
+    /// A listener for `{name}` in a start tag.
+    On(Rc<dyn Listener>),
+    /// The value of the `<input>` with `{name}`.
+    Value(AttrValue),
+    /// The node ref of the element with `{name}`.
+    Ref(NodeRef),
+    /// Whether `{?name}` … `{/}` shows.
+    Show(bool),
+}
+
+/// A [`Fill`] from named pieces: `{name}` takes every [`Slot`] called `name`, in order (each
+/// once). The names of [`Slot::Show`]s end in `?` (`{?banner?}`), so they differ from the
+/// others'.
+pub struct Slots(pub Vec<(&'static str, Slot)>);
+
+impl Slots {
+    /// The slots called `name`, each taken once.
+    fn take<'a>(&'a mut self, name: &'a str) -> impl Iterator<Item = Slot> + 'a {
+        self.0
+            .iter_mut()
+            .filter(move |(n, _)| *n == name)
+            .map(|(_, slot)| std::mem::replace(slot, Slot::Show(false)))
+    }
+}
+
+impl Fill for Slots {
+    fn nodes(&mut self, spec: &'static str, out: &mut Vec<Html>) {
+        for slot in self.take(spec) {
+            if let Slot::Node(node) = slot {
+                out.push(node);
+            }
+        }
+    }
+
+    fn attrs(&mut self, spec: &'static str, el: &mut El) {
+        for slot in self.take(spec) {
+            match slot {
+                Slot::Attr(key, value) => el.set(key, value),
+                Slot::On(listener) => el.listen(listener),
+                Slot::Value(value) => el.value = Some(value),
+                Slot::Ref(node_ref) => el.node_ref = node_ref,
+                Slot::Node(_) | Slot::Show(_) => {}
+            }
+        }
+    }
+
+    fn shown(&mut self, spec: &'static str) -> bool {
+        self.take(spec).any(|slot| matches!(slot, Slot::Show(true)))
+    }
+}
+
 /// A text node.
 pub fn text(text: impl Into<AttrValue>) -> Html {
     VNode::VText(VText::new(text))
@@ -278,4 +314,24 @@ pub fn text(text: impl Into<AttrValue>) -> Html {
 /// A fragment: nodes without an element around them (what `html!` makes of an `if` block).
 pub fn fragment(children: Vec<Html>) -> Html {
     VNode::VList(Rc::new(VList::with_children(children, None)))
+}
+
+/// An `onclick` listener.
+pub fn click(callback: Callback<MouseEvent>) -> Rc<dyn Listener> {
+    Rc::new(onclick::Wrapper::new(callback))
+}
+
+/// An `oninput` listener.
+pub fn input(callback: Callback<InputEvent>) -> Rc<dyn Listener> {
+    Rc::new(oninput::Wrapper::new(callback))
+}
+
+/// An `onchange` listener.
+pub fn change(callback: Callback<Event>) -> Rc<dyn Listener> {
+    Rc::new(onchange::Wrapper::new(callback))
+}
+
+/// An `onkeydown` listener.
+pub fn keydown(callback: Callback<KeyboardEvent>) -> Rc<dyn Listener> {
+    Rc::new(onkeydown::Wrapper::new(callback))
 }

@@ -217,7 +217,8 @@ impl Fields {
         let value = AttrValue::from(value.to_owned());
         let control = match kind {
             Kind::Check(checked) => {
-                let control = control.input(None, Some(checked));
+                control.checked = Some(checked);
+                let control = control.build();
                 return wrap(
                     if msg.is_some() {
                         "field check invalid"
@@ -231,7 +232,10 @@ impl Fields {
                     msg,
                 );
             }
-            Kind::Area => control.textarea(value),
+            Kind::Area | Kind::Line | Kind::Number | Kind::Suggest(_) => {
+                control.value = Some(value);
+                control.build()
+            }
             Kind::Select(_) | Kind::Regions | Kind::Subnets(_) => {
                 let (known, options) = options(kind, &value);
                 let mut html = String::new();
@@ -242,7 +246,6 @@ impl Fields {
                 control.children.push(Html::from_html_unchecked(html.into()));
                 control.build()
             }
-            _ => control.input(Some(value), None),
         };
         wrap(
             if msg.is_some() { "field invalid" } else { "field" },

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::dom::{self, El, Slot, Slots};
 use super::field::field_id;
 use super::output::{Outcome, Shared};
 use crate::render::highlight::{Lang, LineCache};
@@ -199,24 +200,34 @@ pub fn Preview(props: &Props) -> Html {
         })
     };
 
-    let tabs = html! {
-        <div class="tabs" role="tablist" aria-label="Generated files" onkeydown={on_tab_key}>
-            { for Files::NAMES.iter().enumerate().map(|(i, n)| {
-                let selected = i == *active;
-                html! {
-                    <button type="button" role="tab" id={tab_id(n)} class="tab"
-                        aria-selected={if selected { "true" } else { "false" }}
-                        aria-controls="preview-panel" tabindex={if selected { "0" } else { "-1" }}
-                        onclick={select(i)}>{ *n }</button>
-                }
-            }) }
-        </div>
-    };
+    let tabs = Files::NAMES.iter().enumerate().map(|(i, n)| {
+        let selected = i == *active;
+        let mut tab = El::new("button");
+        tab.attr("type", AttrValue::Static("button"));
+        tab.attr("role", AttrValue::Static("tab"));
+        tab.attr("id", tab_id(n).into());
+        tab.attr(
+            "aria-selected",
+            AttrValue::Static(if selected { "true" } else { "false" }),
+        );
+        tab.attr("aria-controls", AttrValue::Static("preview-panel"));
+        tab.attr("tabindex", AttrValue::Static(if selected { "0" } else { "-1" }));
+        tab.attr("class", AttrValue::Static("tab"));
+        tab.on_click(select(i));
+        tab.text(*n);
+        tab.build()
+    });
 
     let status_line = match &*status {
-        Some(s) if s.outcome == key => html! {
-            <span class={classes!("status", s.error.then_some("error"))}>{ s.text.clone() }</span>
-        },
+        Some(s) if s.outcome == key => {
+            let mut span = El::new("span");
+            span.attr(
+                "class",
+                AttrValue::Static(if s.error { "status error" } else { "status" }),
+            );
+            span.text(s.text.clone());
+            span.build()
+        }
         _ => Html::default(),
     };
 
@@ -224,47 +235,100 @@ pub fn Preview(props: &Props) -> Html {
         // The error list replaces the <pre>: the next files get a fresh view.
         *shown.borrow_mut() = None;
     }
-    let body = match &*outcome.0 {
+    let disabled = || Slot::Attr("disabled", (!ready).then_some(AttrValue::Static("disabled")));
+    let mut slots = vec![
+        ("tablist", Slot::On(dom::keydown(on_tab_key))),
+        ("tabs", Slot::Node(dom::fragment(tabs.collect()))),
+        ("copy", disabled()),
+        ("copy", Slot::On(dom::click(on_copy))),
+        ("download", disabled()),
+        ("download", Slot::On(dom::click(on_download))),
+        ("download-label", Slot::Node(dom::text(["Download ", name].concat()))),
+        ("zip", disabled()),
+        ("zip", Slot::On(dom::click(on_zip))),
+        ("status", Slot::Node(status_line)),
+        ("panel", Slot::Attr("aria-labelledby", Some(tab_id(name).into()))),
+    ];
+    match &*outcome.0 {
         Outcome::Ready { files, .. } => {
             let mut shown = shown.borrow_mut();
             let markup = match &*shown {
                 Some(s) if s.tab == tab => s.markup.clone(),
                 _ => shown.insert(Shown::new(tab, files)).markup.clone(),
             };
-            html! {
-                <pre class="code" tabindex="0" aria-label={[name, " contents"].concat()} ref={pre_ref}>
-                    { Html::from_html_unchecked(markup) }
-                </pre>
-            }
+            slots.extend([
+                ("ready?", Slot::Show(true)),
+                (
+                    "pre",
+                    Slot::Attr("aria-label", Some([name, " contents"].concat().into())),
+                ),
+                ("pre", Slot::Ref(pre_ref)),
+                ("code", Slot::Node(Html::from_html_unchecked(markup))),
+            ]);
         }
-        Outcome::Invalid(errors) => html! {
-            <div class="problems" role="status">
-                <p><strong>{ format!("The form has {} problem{}.", errors.len(), if errors.len() == 1 { "" } else { "s" }) }</strong>
-                    { " The files appear again when they are fixed; nothing you typed is lost." }</p>
-                <ul onclick={Callback::from(|e: MouseEvent| browser::follow_field_link(&e))}>
-                    { for errors.iter().map(|e| html! {
-                        <li><a href={["#", &field_id(&e.path)].concat()}><code>{ e.path.clone() }</code></a>{ format!(": {}", e.kind) }</li>
-                    }) }
-                </ul>
-            </div>
-        },
-        Outcome::Failed(message) => html! {
-            <div class="problems" role="status"><p>{ format!("The files could not be generated: {message}") }</p></div>
-        },
-    };
-
-    html! {
-        <section class="preview" aria-label="Preview">
-            { tabs }
-            <div class="toolbar">
-                <button type="button" class="btn primary" disabled={!ready} onclick={on_copy}>{ "Copy" }</button>
-                <button type="button" class="btn" disabled={!ready} onclick={on_download}>{ ["Download ", name].concat() }</button>
-                <button type="button" class="btn" disabled={!ready} onclick={on_zip}>{ "Download all (.zip)" }</button>
-                <span aria-live="polite">{ status_line }</span>
-            </div>
-            <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(name)} class="panel">
-                { body }
-            </div>
-        </section>
+        Outcome::Invalid(errors) => {
+            let items = errors.iter().map(|e| {
+                let mut code = El::new("code");
+                code.text(e.path.clone());
+                let mut a = El::new("a");
+                a.attr("href", ["#", &field_id(&e.path)].concat().into());
+                a.children.push(code.build());
+                let mut li = El::new("li");
+                li.children.push(a.build());
+                li.text([": ", &e.kind.to_string()].concat());
+                li.build()
+            });
+            let count = [
+                "The form has ",
+                &errors.len().to_string(),
+                if errors.len() == 1 { " problem." } else { " problems." },
+            ]
+            .concat();
+            slots.extend([
+                ("invalid?", Slot::Show(true)),
+                ("count", Slot::Node(dom::text(count))),
+                (
+                    "follow",
+                    Slot::On(dom::click(Callback::from(|e: MouseEvent| {
+                        browser::follow_field_link(&e)
+                    }))),
+                ),
+                ("errors", Slot::Node(dom::fragment(items.collect()))),
+            ]);
+        }
+        Outcome::Failed(message) => slots.extend([
+            ("failed?", Slot::Show(true)),
+            (
+                "failure",
+                Slot::Node(dom::text(["The files could not be generated: ", message].concat())),
+            ),
+        ]),
     }
+    dom::template(PREVIEW, &mut Slots(slots))
 }
+
+/// The previews: tabs, toolbar, and the active file or what keeps it from being shown.
+const PREVIEW: &str = r#"
+<section aria-label="Preview" class="preview">
+  <div role="tablist" aria-label="Generated files" {tablist} class="tabs">{tabs}</div>
+  <div class="toolbar">
+    <button type="button" {copy} class="btn primary">Copy</button>
+    <button type="button" {download} class="btn">{download-label}</button>
+    <button type="button" {zip} class="btn">Download all (.zip)</button>
+    <span aria-live="polite">{status}</span>
+  </div>
+  <div id="preview-panel" role="tabpanel" {panel} class="panel">
+    {?ready?}
+      <pre tabindex="0" {pre} class="code">{code}</pre>
+    {/}
+    {?invalid?}
+      <div role="status" class="problems">
+        <p><strong>{count}</strong> The files appear again when they are fixed; nothing you typed is lost.</p>
+        <ul {follow}>{errors}</ul>
+      </div>
+    {/}
+    {?failed?}
+      <div role="status" class="problems"><p>{failure}</p></div>
+    {/}
+  </div>
+</section>"#;

@@ -79,7 +79,7 @@ pub(super) fn tags(cx: &Ctx, out: &mut Vec<Html>) {
 /// One instance card (a [`super::Part`] of its own: typing in one card re-renders only that
 /// card).
 pub fn instance(d: &InstanceDoc, i: usize, doc: &Rc<Document>, f: &Fields) -> Html {
-    let cx = Ctx {
+    let mut cx = Ctx {
         d,
         base: ["instances[", &i.to_string(), "]"].concat(),
         row: Row::Instance,
@@ -88,5 +88,5 @@ pub fn instance(d: &InstanceDoc, i: usize, doc: &Rc<Document>, f: &Fields) -> Ht
         doc,
         f,
     };
-    dom::template(CARD, &cx)
+    dom::template(CARD, &mut cx)
 }

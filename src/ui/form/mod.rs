@@ -29,9 +29,10 @@ mod security_group;
 
 use std::rc::Rc;
 
+use yew::html::onsubmit;
 use yew::prelude::*;
 
-use super::dom::{self, El, Fill};
+use super::dom::{self, El, Fill, Slot, Slots};
 use super::field::{Fields, Kind};
 use super::state::Action;
 use crate::model::document::RuleDoc;
@@ -71,14 +72,25 @@ pub fn form(doc: &Rc<Document>, f: &Fields) -> Html {
         Which::Outputs,
         Which::Provisioner,
     ];
-    html! {
-        <form class="stack-form" novalidate=true autocomplete="off" spellcheck="false" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
-            oninput={f.on_input()} onchange={f.on_change()}>
-            { for SECTIONS.iter().map(|w| part(doc, *w, f)) }
-            <datalist id="instance-types">{ Html::from_html_unchecked(AttrValue::Static(INSTANCE_TYPES)) }</datalist>
-        </form>
-    }
+    let on_submit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let mut slots = vec![
+        ("form", Slot::On(Rc::new(onsubmit::Wrapper::new(on_submit)))),
+        ("form", Slot::On(dom::input(f.on_input()))),
+        ("form", Slot::On(dom::change(f.on_change()))),
+        (
+            "types",
+            Slot::Node(Html::from_html_unchecked(AttrValue::Static(INSTANCE_TYPES))),
+        ),
+    ];
+    slots.extend(SECTIONS.iter().map(|w| ("sections", Slot::Node(part(doc, *w, f)))));
+    dom::template(FORM, &mut Slots(slots))
 }
+
+const FORM: &str = r#"
+<form autocomplete="off" spellcheck="false" novalidate="novalidate" {form} class="stack-form">
+  {sections}
+  <datalist id="instance-types">{types}</datalist>
+</form>"#;
 
 /// Which part of the document a [`Part`] lays out.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -155,7 +167,7 @@ impl PartialEq for PartProps {
 pub fn Part(props: &PartProps) -> Html {
     let (doc, f) = (&props.doc, &props.fields);
     let section = |d: &dyn Struct, base: &str, template: &'static str| {
-        let cx = Ctx {
+        let mut cx = Ctx {
             d,
             base: base.to_owned(),
             row: Row::Section,
@@ -164,7 +176,7 @@ pub fn Part(props: &PartProps) -> Html {
             doc,
             f,
         };
-        dom::template(template, &cx)
+        dom::template(template, &mut cx)
     };
     match props.which {
         Which::Provider => section(&doc.provider, "provider", provider::TEMPLATE),
@@ -229,7 +241,7 @@ impl Ctx<'_> {
         label: String,
         template: &'static str,
     ) -> Html {
-        let cx = Ctx {
+        let mut cx = Ctx {
             d,
             base,
             row,
@@ -238,7 +250,7 @@ impl Ctx<'_> {
             doc: self.doc,
             f: self.f,
         };
-        dom::template(template, &cx)
+        dom::template(template, &mut cx)
     }
 
     /// The path of the field `name`.
@@ -304,7 +316,7 @@ impl Ctx<'_> {
 }
 
 impl Fill for Ctx<'_> {
-    fn nodes(&self, spec: &'static str, out: &mut Vec<Html>) {
+    fn nodes(&mut self, spec: &'static str, out: &mut Vec<Html>) {
         if let Some(hook) = spec.strip_prefix('=') {
             return self.hook(hook, out);
         }
@@ -317,7 +329,7 @@ impl Fill for Ctx<'_> {
         out.push(self.field(name, label, help, control));
     }
 
-    fn attrs(&self, spec: &'static str, el: &mut El) {
+    fn attrs(&mut self, spec: &'static str, el: &mut El) {
         let (i, n) = (self.index, (self.index + 1).to_string());
         if let Some((way, label)) = spec.split_once(' ') {
             let egress = way == "out";
@@ -343,7 +355,7 @@ impl Fill for Ctx<'_> {
         }
     }
 
-    fn shown(&self, spec: &'static str) -> bool {
+    fn shown(&mut self, spec: &'static str) -> bool {
         match spec.split_once('=') {
             Some((name, value)) => self.value(name).0 == value,
             None => self.value(spec).1,

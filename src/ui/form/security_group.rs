@@ -117,7 +117,7 @@ pub fn rule(r: &RuleDoc, egress: bool, i: usize, doc: &Rc<Document>, f: &Fields)
     } else {
         ("ingress", "Inbound")
     };
-    let cx = Ctx {
+    let mut cx = Ctx {
         d: r,
         base: ["security_group.", key, "[", &i.to_string(), "]"].concat(),
         row: Row::Rule { egress },
@@ -126,5 +126,5 @@ pub fn rule(r: &RuleDoc, egress: bool, i: usize, doc: &Rc<Document>, f: &Fields)
         doc,
         f,
     };
-    dom::template(RULE, &cx)
+    dom::template(RULE, &mut cx)
 }
