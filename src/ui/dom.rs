@@ -59,20 +59,24 @@ pub struct El {
 }
 
 impl El {
+    #[inline(never)]
     pub fn new(name: &'static str) -> El {
         El { name, ..El::default() }
     }
 
     /// Set the attribute `key`; `None` leaves it out (and keeps its place for the next render).
+    #[inline(never)]
     pub fn set(&mut self, key: &'static str, value: Option<AttrValue>) {
         self.keys.push(key);
         self.values.push(value.map(AttributeOrProperty::Attribute));
     }
 
+    #[inline(never)]
     pub fn attr(&mut self, key: &'static str, value: AttrValue) {
         self.set(key, Some(value));
     }
 
+    #[inline(never)]
     pub fn listen(&mut self, listener: Rc<dyn Listener>) {
         self.listeners.push(Some(listener));
     }
@@ -81,6 +85,7 @@ impl El {
         self.listen(click(callback));
     }
 
+    #[inline(never)]
     pub fn text(&mut self, text: impl Into<AttrValue>) {
         self.children.push(self::text(text));
     }
