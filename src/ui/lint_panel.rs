@@ -43,121 +43,147 @@ fn finding_html(f: &Finding) -> String {
     out
 }
 
-#[function_component]
-pub fn LintPanel(props: &Props) -> Html {
-    let cidr = use_state(String::new);
-    let cidr_error = use_state(|| None::<String>);
+/// The panel. It keeps the address typed for the fix that needs one, and why it was refused.
+pub struct LintPanel {
+    cidr: String,
+    cidr_error: Option<String>,
+}
 
-    let on_hardened = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |_: MouseEvent| {
-            if browser::confirm("Replace the whole form with the hardened preset? Your current stack is replaced.") {
-                on_edit.emit(Action::Replace {
-                    doc: Box::new(presets::hardened()),
-                    notice: Some(Notice::new(
-                        Level::Success,
-                        "Loaded the hardened preset. SSH is allowed from 192.0.2.0/24, a documentation range: put your own address there, and paste your public key.",
-                    )),
-                })
-            }
-        })
-    };
+pub enum Msg {
+    /// The address field changed.
+    Cidr(String),
+    /// Apply a fix that needs the address.
+    Apply(Fix),
+}
 
-    let findings: &[Finding] = props.findings.as_deref().map(Vec::as_slice).unwrap_or_default();
-    let ready = props.findings.is_some();
+impl Component for LintPanel {
+    type Message = Msg;
+    type Properties = Props;
 
-    let fix_button = |fix: &Fix| -> Html {
-        let on_edit = props.on_edit.clone();
-        if fix.needs_cidr() {
-            let oninput = {
-                let cidr = cidr.clone();
-                Callback::from(move |e: InputEvent| cidr.set(browser::event_value(&e)))
-            };
-            let onclick = {
-                let (cidr, cidr_error, fix) = (cidr.clone(), cidr_error.clone(), fix.clone());
-                Callback::from(move |_: MouseEvent| match check_admin_cidr(&cidr) {
-                    Ok(block) => {
-                        cidr_error.set(None);
-                        on_edit.emit(Action::Fix {
-                            fix: fix.clone(),
-                            admin_cidr: block.to_string(),
-                        });
-                    }
-                    Err(message) => cidr_error.set(Some(message)),
-                })
-            };
-            let invalid = cidr_error.is_some();
-            let described_by = if invalid { "admin-cidr-msg" } else { "admin-cidr-help" };
-            let mut slots = vec![
-                ("cidr", Slot::Value((*cidr).clone().into())),
-                ("cidr", Slot::On(dom::input(oninput))),
-                (
-                    "cidr",
-                    Slot::Attr("aria-describedby", Some(AttrValue::Static(described_by))),
-                ),
-                (
-                    "cidr",
-                    Slot::Attr("aria-invalid", invalid.then_some(AttrValue::Static("true"))),
-                ),
-                ("apply", Slot::On(dom::click(onclick))),
-                (
-                    "apply-label",
-                    Slot::Node(dom::text([fix.label(), " this address"].concat())),
-                ),
-                ("error?", Slot::Show(invalid)),
-                ("help?", Slot::Show(!invalid)),
-            ];
-            if let Some(message) = &*cidr_error {
-                slots.push(("error", Slot::Node(dom::text(message.clone()))));
-            }
-            dom::template(CIDR_FIX, &mut Slots(slots))
-        } else {
-            let fix = fix.clone();
-            let mut button = El::new("button");
-            button.attr("type", AttrValue::Static("button"));
-            button.attr("class", AttrValue::Static("btn fix-btn"));
-            button.text(fix.label());
-            button.on_click(Callback::from(move |_: MouseEvent| {
-                on_edit.emit(Action::Fix {
-                    fix: fix.clone(),
-                    admin_cidr: String::new(),
-                })
-            }));
-            button.build()
+    fn create(_: &Context<Self>) -> Self {
+        LintPanel {
+            cidr: String::new(),
+            cidr_error: None,
         }
-    };
+    }
 
-    let items = findings.iter().map(|f| {
-        let mut li = El::new("li");
-        li.attr("data-sev", AttrValue::Static(f.check.severity().as_str()));
-        li.attr("data-check", AttrValue::Static(f.check.id()));
-        li.attr("class", AttrValue::Static("finding"));
-        li.children
-            .push(Html::from_html_unchecked(AttrValue::from(finding_html(f))));
-        li.children.push(dom::fragment(f.fix.iter().map(fix_button).collect()));
-        li.build()
-    });
-    let count = [
-        findings.len().to_string().as_str(),
-        if findings.len() == 1 { " finding" } else { " findings" },
-        " (checkov IDs where checkov has the check).",
-    ]
-    .concat();
-    let slots = vec![
-        ("hardened", Slot::On(dom::click(on_hardened))),
-        ("waiting?", Slot::Show(!ready)),
-        ("none?", Slot::Show(ready && findings.is_empty())),
-        ("some?", Slot::Show(!findings.is_empty())),
-        ("count", Slot::Node(dom::text(count))),
-        (
-            "follow",
-            Slot::On(dom::click(Callback::from(|e: MouseEvent| {
-                browser::follow_field_link(&e)
-            }))),
-        ),
-        ("findings", Slot::Node(dom::fragment(items.collect()))),
-    ];
-    dom::template(PANEL, &mut Slots(slots))
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Cidr(text) => self.cidr = text,
+            Msg::Apply(fix) => match check_admin_cidr(&self.cidr) {
+                Ok(block) => {
+                    self.cidr_error = None;
+                    ctx.props().on_edit.emit(Action::Fix {
+                        fix,
+                        admin_cidr: block.to_string(),
+                    });
+                }
+                Err(message) => self.cidr_error = Some(message),
+            },
+        }
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let on_hardened = {
+            let on_edit = props.on_edit.clone();
+            Callback::from(move |_: MouseEvent| {
+                if browser::confirm("Replace the whole form with the hardened preset? Your current stack is replaced.")
+                {
+                    on_edit.emit(Action::Replace {
+                        doc: Box::new(presets::hardened()),
+                        notice: Some(Notice::new(
+                            Level::Success,
+                            "Loaded the hardened preset. SSH is allowed from 192.0.2.0/24, a documentation range: put your own address there, and paste your public key.",
+                        )),
+                    })
+                }
+            })
+        };
+
+        let findings: &[Finding] = props.findings.as_deref().map(Vec::as_slice).unwrap_or_default();
+        let ready = props.findings.is_some();
+
+        let fix_button = |fix: &Fix| -> Html {
+            if fix.needs_cidr() {
+                let oninput = ctx.link().callback(|e: InputEvent| Msg::Cidr(browser::event_value(&e)));
+                let onclick = {
+                    let fix = fix.clone();
+                    ctx.link().callback(move |_: MouseEvent| Msg::Apply(fix.clone()))
+                };
+                let invalid = self.cidr_error.is_some();
+                let described_by = if invalid { "admin-cidr-msg" } else { "admin-cidr-help" };
+                let mut slots = vec![
+                    ("cidr", Slot::Value(self.cidr.clone().into())),
+                    ("cidr", Slot::On(dom::input(oninput))),
+                    (
+                        "cidr",
+                        Slot::Attr("aria-describedby", Some(AttrValue::Static(described_by))),
+                    ),
+                    (
+                        "cidr",
+                        Slot::Attr("aria-invalid", invalid.then_some(AttrValue::Static("true"))),
+                    ),
+                    ("apply", Slot::On(dom::click(onclick))),
+                    (
+                        "apply-label",
+                        Slot::Node(dom::text([fix.label(), " this address"].concat())),
+                    ),
+                    ("error?", Slot::Show(invalid)),
+                    ("help?", Slot::Show(!invalid)),
+                ];
+                if let Some(message) = &self.cidr_error {
+                    slots.push(("error", Slot::Node(dom::text(message.clone()))));
+                }
+                dom::template(CIDR_FIX, &mut Slots(slots))
+            } else {
+                let (fix, on_edit) = (fix.clone(), props.on_edit.clone());
+                let mut button = El::new("button");
+                button.attr("type", AttrValue::Static("button"));
+                button.attr("class", AttrValue::Static("btn fix-btn"));
+                button.text(fix.label());
+                button.on_click(Callback::from(move |_: MouseEvent| {
+                    on_edit.emit(Action::Fix {
+                        fix: fix.clone(),
+                        admin_cidr: String::new(),
+                    })
+                }));
+                button.build()
+            }
+        };
+        let items = findings.iter().map(|f| {
+            let mut li = El::new("li");
+            li.attr("data-sev", AttrValue::Static(f.check.severity().as_str()));
+            li.attr("data-check", AttrValue::Static(f.check.id()));
+            li.attr("class", AttrValue::Static("finding"));
+            li.children
+                .push(Html::from_html_unchecked(AttrValue::from(finding_html(f))));
+            li.children.push(dom::fragment(f.fix.iter().map(fix_button).collect()));
+            li.build()
+        });
+        let count = [
+            findings.len().to_string().as_str(),
+            if findings.len() == 1 { " finding" } else { " findings" },
+            " (checkov IDs where checkov has the check).",
+        ]
+        .concat();
+        let slots = vec![
+            ("hardened", Slot::On(dom::click(on_hardened))),
+            ("waiting?", Slot::Show(!ready)),
+            ("none?", Slot::Show(ready && findings.is_empty())),
+            ("some?", Slot::Show(!findings.is_empty())),
+            ("count", Slot::Node(dom::text(count))),
+            (
+                "follow",
+                Slot::On(dom::click(Callback::from(|e: MouseEvent| {
+                    browser::follow_field_link(&e)
+                }))),
+            ),
+            ("findings", Slot::Node(dom::fragment(items.collect()))),
+        ];
+        dom::template(PANEL, &mut Slots(slots))
+    }
 }
 
 /// The panel: the preset button, then the findings (or why there are none).
