@@ -162,40 +162,52 @@ impl PartialEq for PartProps {
     }
 }
 
-/// A part of the form that re-renders only when what it shows or the messages change.
-#[function_component]
-pub fn Part(props: &PartProps) -> Html {
-    let (doc, f) = (&props.doc, &props.fields);
-    let section = |d: &dyn Struct, base: &str, template: &'static str| {
-        let mut cx = Ctx {
-            d,
-            base: base.to_owned(),
-            row: Row::Section,
-            index: 0,
-            label: String::new(),
-            doc,
-            f,
+/// A part of the form that re-renders only when what it shows or the messages change (Yew
+/// compares its props, see [`PartProps`]).
+pub struct Part;
+
+impl Component for Part {
+    type Message = ();
+    type Properties = PartProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        Part
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let (doc, f) = (&props.doc, &props.fields);
+        let section = |d: &dyn Struct, base: &str, template: &'static str| {
+            let mut cx = Ctx {
+                d,
+                base: base.to_owned(),
+                row: Row::Section,
+                index: 0,
+                label: String::new(),
+                doc,
+                f,
+            };
+            dom::template(template, &mut cx)
         };
-        dom::template(template, &mut cx)
-    };
-    match props.which {
-        Which::Provider => section(&doc.provider, "provider", provider::TEMPLATE),
-        Which::Image => section(&doc.image, "image", image::TEMPLATE),
-        Which::Network => section(&doc.network, "network", network::TEMPLATE),
-        Which::SecurityGroup => section(&doc.security_group, "security_group", security_group::TEMPLATE),
-        Which::Rule { egress, index } => rules(doc, egress)
-            .get(index)
-            .map(|r| security_group::rule(r, egress, index, doc, f))
-            .unwrap_or_default(),
-        Which::KeyPair => section(&doc.key_pair, "key_pair", key_pair::TEMPLATE),
-        Which::Instances => section(&**doc, "", instances::TEMPLATE),
-        Which::Instance(i) => doc
-            .instances
-            .get(i)
-            .map(|d| instances::instance(d, i, doc, f))
-            .unwrap_or_default(),
-        Which::Outputs => section(&doc.outputs, "outputs", outputs::TEMPLATE),
-        Which::Provisioner => section(&doc.provisioner, "provisioner", provisioner::TEMPLATE),
+        match props.which {
+            Which::Provider => section(&doc.provider, "provider", provider::TEMPLATE),
+            Which::Image => section(&doc.image, "image", image::TEMPLATE),
+            Which::Network => section(&doc.network, "network", network::TEMPLATE),
+            Which::SecurityGroup => section(&doc.security_group, "security_group", security_group::TEMPLATE),
+            Which::Rule { egress, index } => rules(doc, egress)
+                .get(index)
+                .map(|r| security_group::rule(r, egress, index, doc, f))
+                .unwrap_or_default(),
+            Which::KeyPair => section(&doc.key_pair, "key_pair", key_pair::TEMPLATE),
+            Which::Instances => section(&**doc, "", instances::TEMPLATE),
+            Which::Instance(i) => doc
+                .instances
+                .get(i)
+                .map(|d| instances::instance(d, i, doc, f))
+                .unwrap_or_default(),
+            Which::Outputs => section(&doc.outputs, "outputs", outputs::TEMPLATE),
+            Which::Provisioner => section(&doc.provisioner, "provisioner", provisioner::TEMPLATE),
+        }
     }
 }
 
