@@ -251,6 +251,17 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     assert!(text_of(&root, ".panel .problems").contains("availability_zone"));
     let selected: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
     assert_eq!(selected.value(), "eu-west-1", "the re-rendered options keep the choice");
+
+    // A textarea's input reaches the document the same way.
+    let user_data: web_sys::HtmlTextAreaElement = control(&root, "f-instances-0-user_data");
+    user_data.set_value("#!/bin/sh\necho from-the-textarea");
+    fire(&user_data, "input");
+    yew::scheduler::flush().await;
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .unwrap_or_default();
+    assert!(saved.contains("echo from-the-textarea"), "{saved}");
     root.remove();
 }
 

@@ -10,10 +10,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, KeyboardEvent, Url,
-};
+use web_sys::{Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, KeyboardEvent, Url};
 
 /// The localStorage key of the autosaved document.
 pub const STORAGE_KEY: &str = "nixform.document.v1";
@@ -43,11 +40,11 @@ pub fn event_text(e: &Event) -> Option<(String, String)> {
     let target = e.target()?;
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
         (input.type_() != "checkbox").then(|| (input.name(), input.value()))
-    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        Some((area.name(), area.value()))
     } else {
-        let select = target.dyn_ref::<HtmlSelectElement>()?;
-        Some((select.name(), select.value()))
+        // A textarea or a select: both have a string `name` and `value` (read as properties,
+        // which spares a binding per element type).
+        let text = |key: &str| js_sys::Reflect::get(&target, &JsValue::from_str(key)).ok()?.as_string();
+        Some((text("name")?, text("value")?))
     }
 }
 
