@@ -7,15 +7,16 @@ use std::rc::Rc;
 
 use yew::html::{ondragover, ondrop};
 use yew::prelude::*;
+use yew::virtual_dom::VComp;
 use yew::Reducible;
 
 use super::browser;
 use super::dom::{self, El, Slot, Slots};
 use super::field::{Fields, Messages};
 use super::form::form;
-use super::lint_panel::LintPanel;
+use super::lint_panel::{LintPanel, Props as LintProps};
 use super::output::{Outcome, Shared};
-use super::preview::Preview;
+use super::preview::{Preview, Props as PreviewProps};
 use super::state::{Action, Level, Notice, State};
 use crate::model::document::MAX_DOCUMENT_BYTES;
 use crate::model::lint::Finding;
@@ -215,11 +216,28 @@ impl Component for App {
             ("form", Slot::Node(form(&state.doc, &fields))),
             (
                 "preview",
-                Slot::Node(html! { <Preview outcome={self.outcome.clone()} /> }),
+                Slot::Node(
+                    VComp::new::<Preview>(
+                        Rc::new(PreviewProps {
+                            outcome: self.outcome.clone(),
+                        }),
+                        None,
+                    )
+                    .into(),
+                ),
             ),
             (
                 "lint",
-                Slot::Node(html! { <LintPanel findings={self.findings.clone()} on_edit={dispatch.clone()} /> }),
+                Slot::Node(
+                    VComp::new::<LintPanel>(
+                        Rc::new(LintProps {
+                            findings: self.findings.clone(),
+                            on_edit: dispatch.clone(),
+                        }),
+                        None,
+                    )
+                    .into(),
+                ),
             ),
         ]);
         dom::template(PAGE, &mut Slots(slots))

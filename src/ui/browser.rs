@@ -10,7 +10,9 @@ use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, KeyboardEvent, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent, Url,
+};
 
 /// The localStorage key of the autosaved document.
 pub const STORAGE_KEY: &str = "nixform.document.v1";
@@ -190,8 +192,9 @@ pub fn focus(id: &str) {
 }
 
 /// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
-/// following the link (which would put the id in the address bar). One listener per list.
-pub fn follow_field_link(e: &Event) {
+/// following the link (which would put the id in the address bar). One listener per list (the
+/// same function for every list, so one `Callback` type).
+pub fn follow_field_link(e: MouseEvent) {
     let link = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

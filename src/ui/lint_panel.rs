@@ -176,9 +176,7 @@ impl Component for LintPanel {
             ("count", Slot::Node(dom::text(count))),
             (
                 "follow",
-                Slot::On(dom::click(Callback::from(|e: MouseEvent| {
-                    browser::follow_field_link(&e)
-                }))),
+                Slot::On(dom::click(Callback::from(browser::follow_field_link))),
             ),
             ("findings", Slot::Node(dom::fragment(items.collect()))),
         ];

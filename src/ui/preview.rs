@@ -321,9 +321,7 @@ impl Component for Preview {
                     ("count", Slot::Node(dom::text(count))),
                     (
                         "follow",
-                        Slot::On(dom::click(Callback::from(|e: MouseEvent| {
-                            browser::follow_field_link(&e)
-                        }))),
+                        Slot::On(dom::click(Callback::from(browser::follow_field_link))),
                     ),
                     ("errors", Slot::Node(dom::fragment(items.collect()))),
                 ]);

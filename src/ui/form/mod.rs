@@ -31,6 +31,7 @@ use std::rc::Rc;
 
 use yew::html::onsubmit;
 use yew::prelude::*;
+use yew::virtual_dom::VComp;
 
 use super::dom::{self, El, Fill, Slot, Slots};
 use super::field::{Fields, Kind};
@@ -213,7 +214,12 @@ impl Component for Part {
 
 /// The [`Part`] of `doc` that `which` names.
 fn part(doc: &Rc<Document>, which: Which, f: &Fields) -> Html {
-    html! { <Part doc={doc.clone()} {which} fields={f.clone()} /> }
+    let props = PartProps {
+        doc: doc.clone(),
+        which,
+        fields: f.clone(),
+    };
+    VComp::new::<Part>(Rc::new(props), None).into()
 }
 
 /// What a [`Ctx`] lays out: a section, or one item of a list (its index is [`Ctx::index`]).
