@@ -21,10 +21,14 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The string property `key` of a JS object (read by name: no binding per type).
+fn property(value: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+/// What a JS error (or a thrown string) says.
 fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
+    property(value, "message")
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "the browser refused".to_owned())
 }
@@ -43,10 +47,8 @@ pub fn event_text(e: &Event) -> Option<(String, String)> {
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
         (input.type_() != "checkbox").then(|| (input.name(), input.value()))
     } else {
-        // A textarea or a select: both have a string `name` and `value` (read as properties,
-        // which spares a binding per element type).
-        let text = |key: &str| js_sys::Reflect::get(&target, &JsValue::from_str(key)).ok()?.as_string();
-        Some((text("name")?, text("value")?))
+        // A textarea or a select: both have a string `name` and `value`.
+        Some((property(&target, "name")?, property(&target, "value")?))
     }
 }
 
@@ -161,16 +163,16 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let anchor = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "no anchor element".to_owned())?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
+    // `href` and `download` as attributes, and the `click` every HTML element has: no bindings
+    // of `HtmlAnchorElement`'s own.
+    let clicked = document.create_element("a").and_then(|anchor| {
+        anchor.set_attribute("href", &url)?;
+        anchor.set_attribute("download", name)?;
+        anchor.unchecked_into::<HtmlElement>().click();
+        Ok(())
+    });
     let _ = Url::revoke_object_url(&url);
-    Ok(())
+    clicked.map_err(fail)
 }
 
 // ---- focus and the render counter ---------------------------------------------------------------
