@@ -127,12 +127,11 @@ pub fn set_fragment(fragment: &str) -> Option<String> {
 /// Remove the fragment without adding a history entry or reloading.
 pub fn clear_fragment() {
     let Some(w) = window() else { return };
-    let location = w.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
-        return;
-    };
+    let Ok(href) = w.location().href() else { return };
+    // The address up to the `#`: the same origin, path and query.
+    let address = href.split('#').next().unwrap_or_default();
     if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(address));
     }
 }
 
