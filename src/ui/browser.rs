@@ -44,18 +44,20 @@ pub fn event_value(e: &Event) -> String {
 /// a checkbox: see [`event_flag`]).
 pub fn event_text(e: &Event) -> Option<(String, String)> {
     let target = e.target()?;
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        (input.type_() != "checkbox").then(|| (input.name(), input.value()))
-    } else {
-        // A textarea or a select: both have a string `name` and `value`.
-        Some((property(&target, "name")?, property(&target, "value")?))
-    }
+    // All three have a string `type` ("text", "textarea", "select-one", …), `name` and `value`,
+    // read as properties: no bindings per element type.
+    (property(&target, "type")? != "checkbox").then_some(())?;
+    Some((property(&target, "name")?, property(&target, "value")?))
 }
 
 /// The `name` and state of the checkbox an event came from.
 pub fn event_flag(e: &Event) -> Option<(String, bool)> {
-    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    (input.type_() == "checkbox").then(|| (input.name(), input.checked()))
+    let target = e.target()?;
+    (property(&target, "type")? == "checkbox").then_some(())?;
+    let checked = js_sys::Reflect::get(&target, &JsValue::from_str("checked"))
+        .ok()?
+        .as_bool()?;
+    Some((property(&target, "name")?, checked))
 }
 
 /// Stop the browser's default action (following a link, submitting a form).
