@@ -73,8 +73,9 @@ pub(super) fn preset(egress: bool, label: &str) -> Action {
         "All traffic" => RuleDoc::all_out(),
         _ => RuleDoc::custom(),
     };
-    if egress {
-        rule.description = rule.description.replace(" in", " out");
+    // "Allow SSH in" → "Allow SSH out" (a suffix: no substring search).
+    if let (true, Some(stem)) = (egress, rule.description.strip_suffix(" in")) {
+        rule.description = [stem, " out"].concat();
     }
     Action::AddRule { egress, rule }
 }
