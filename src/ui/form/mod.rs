@@ -15,8 +15,8 @@
 //! `area`, `check`, `list ID` (suggestions from a datalist), `select V=LABEL;…`, `regions` or
 //! `subnets`. `{!name}` is the message of the list `name`; `{?name}` … `{/}` shows when the flag
 //! `name` is set, `{?name=value}` when the text is `value`; `{=hook}` is code ([`Ctx::hook`]),
-//! and in a start tag `{label}` is a row's aria-label, `{add-…}` and `{remove}` the action of a
-//! list button.
+//! and in a start tag `{label}` is a row's aria-label, `{add-…}`, `{remove}` and `{in LABEL}` /
+//! `{out LABEL}` (a rule preset) the action of a list button.
 
 mod image;
 mod instances;
