@@ -283,6 +283,17 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     assert!(text_of(&root, ".panel .problems").contains("availability_zone"));
     let selected: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
     assert_eq!(selected.value(), "eu-west-1", "the re-rendered options keep the choice");
+
+    // A textarea's input reaches the document the same way.
+    let user_data: web_sys::HtmlTextAreaElement = control(&root, "f-instances-0-user_data");
+    user_data.set_value("#!/bin/sh\necho from-the-textarea");
+    fire(&user_data, "input");
+    yew::scheduler::flush().await;
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .unwrap_or_default();
+    assert!(saved.contains("echo from-the-textarea"), "{saved}");
     root.remove();
 }
 
@@ -313,5 +324,36 @@ async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
         injected.map(|e| e.outer_html())
     );
     assert!(text_of(&root, "#f-provider-region").contains("id=\"pwn-region\""));
+    root.remove();
+}
+
+/// The form is laid out from templates that name the fields: every text field of a document
+/// (with every optional part shown) has its control, named by its path and showing its value,
+/// and every flag its checkbox.
+#[wasm_bindgen_test]
+async fn every_field_has_a_control_named_by_its_path() {
+    let mut doc = Document::default();
+    doc.image.release = "custom".into();
+    doc.network.flow_logs = true;
+    doc.security_group.egress[0].protocol = "udp".into();
+    doc.instances[0].tags.push(Default::default());
+    doc.instances[0].tags[0].key = "Env".into();
+    let root = mount_with(Some(&doc.to_json())).await;
+    let mut texts = Vec::new();
+    doc.visit_texts(&mut |path, text| texts.push((path.to_owned(), text.to_owned())));
+    assert!(texts.len() > 40, "{}", texts.len());
+    for (path, text) in texts {
+        let id = nixform::ui::field::field_id(&path);
+        let control: Element = control(&root, &id);
+        assert_eq!(control.get_attribute("name").as_deref(), Some(path.as_str()), "{id}");
+        let value = js_sys::Reflect::get(&control, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        assert_eq!(value.as_deref(), Some(text.as_str()), "{path}");
+    }
+    for path in ["network.flow_logs", "outputs.ssh_command", "instances[0].monitoring"] {
+        let check: HtmlInputElement = control(&root, &nixform::ui::field::field_id(path));
+        assert_eq!(check.type_(), "checkbox", "{path}");
+    }
     root.remove();
 }

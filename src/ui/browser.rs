@@ -11,8 +11,7 @@ use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, KeyboardEvent, Url,
+    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent, Url,
 };
 
 /// The localStorage key of the autosaved document.
@@ -22,10 +21,14 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The string property `key` of a JS object (read by name: no binding per type).
+fn property(value: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+/// What a JS error (or a thrown string) says.
 fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
+    property(value, "message")
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "the browser refused".to_owned())
 }
@@ -41,20 +44,20 @@ pub fn event_value(e: &Event) -> String {
 /// a checkbox: see [`event_flag`]).
 pub fn event_text(e: &Event) -> Option<(String, String)> {
     let target = e.target()?;
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        (input.type_() != "checkbox").then(|| (input.name(), input.value()))
-    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        Some((area.name(), area.value()))
-    } else {
-        let select = target.dyn_ref::<HtmlSelectElement>()?;
-        Some((select.name(), select.value()))
-    }
+    // All three have a string `type` ("text", "textarea", "select-one", …), `name` and `value`,
+    // read as properties: no bindings per element type.
+    (property(&target, "type")? != "checkbox").then_some(())?;
+    Some((property(&target, "name")?, property(&target, "value")?))
 }
 
 /// The `name` and state of the checkbox an event came from.
 pub fn event_flag(e: &Event) -> Option<(String, bool)> {
-    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    (input.type_() == "checkbox").then(|| (input.name(), input.checked()))
+    let target = e.target()?;
+    (property(&target, "type")? == "checkbox").then_some(())?;
+    let checked = js_sys::Reflect::get(&target, &JsValue::from_str("checked"))
+        .ok()?
+        .as_bool()?;
+    Some((property(&target, "name")?, checked))
 }
 
 /// Stop the browser's default action (following a link, submitting a form).
@@ -126,12 +129,11 @@ pub fn set_fragment(fragment: &str) -> Option<String> {
 /// Remove the fragment without adding a history entry or reloading.
 pub fn clear_fragment() {
     let Some(w) = window() else { return };
-    let location = w.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
-        return;
-    };
+    let Ok(href) = w.location().href() else { return };
+    // The address up to the `#`: the same origin, path and query.
+    let address = href.split('#').next().unwrap_or_default();
     if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(address));
     }
 }
 
@@ -162,16 +164,16 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let anchor = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "no anchor element".to_owned())?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
+    // `href` and `download` as attributes, and the `click` every HTML element has: no bindings
+    // of `HtmlAnchorElement`'s own.
+    let clicked = document.create_element("a").and_then(|anchor| {
+        anchor.set_attribute("href", &url)?;
+        anchor.set_attribute("download", name)?;
+        anchor.unchecked_into::<HtmlElement>().click();
+        Ok(())
+    });
     let _ = Url::revoke_object_url(&url);
-    Ok(())
+    clicked.map_err(fail)
 }
 
 // ---- focus and the render counter ---------------------------------------------------------------
@@ -193,8 +195,9 @@ pub fn focus(id: &str) {
 }
 
 /// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
-/// following the link (which would put the id in the address bar). One listener per list.
-pub fn follow_field_link(e: &Event) {
+/// following the link (which would put the id in the address bar). One listener per list (the
+/// same function for every list, so one `Callback` type).
+pub fn follow_field_link(e: MouseEvent) {
     let link = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -6,16 +6,18 @@
 //! findings can link to it, and its `name` is the path itself: the form listens for `input`
 //! and `change` once ([`Fields::on_input`], [`Fields::on_change`]) and edits the path named by
 //! the event's target, so no field holds a callback of its own. Fields are plain virtual DOM
-//! built by one function each (no component per field); the sections around them are memoised.
+//! built by one function, [`Fields::field`] (no component per field, no `html!` code per
+//! control); the sections around them are memoised.
 //! `autocomplete="off"` and `spellcheck="false"` are set once on the form, which the controls
 //! inherit.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode, VTag};
+use yew::virtual_dom::VNode;
 
 use super::browser;
+use super::dom::{self, El};
 use super::state::{Action, Refusal};
 use crate::model::document::SubnetDoc;
 use crate::model::names::REGIONS;
@@ -57,19 +59,24 @@ impl Messages {
     }
 }
 
-/// How a text field is typed into.
+/// How a field is edited.
 #[derive(Clone, Copy)]
 pub enum Kind<'a> {
     Line,
     /// A whole number (digits only keyboard on phones).
     Number,
     Area,
-    /// A `<select>` of (value, label); an unknown current value is kept as an extra option.
-    Select(&'static [(&'static str, &'static str)]),
+    /// A text input with suggestions from the `<datalist>` with this id.
+    Suggest(&'static str),
+    /// A `<select>` of `value=label` options separated by `;`; an unknown current value is kept
+    /// as an extra option.
+    Select(&'static str),
     /// A `<select>` of regions: (code, name) shown as "code — name".
     Regions,
     /// A `<select>` of the subnets' names.
     Subnets(&'a [SubnetDoc]),
+    /// A checkbox, and whether it is checked.
+    Check(bool),
 }
 
 /// `text` escaped for HTML text and double-quoted attribute values.
@@ -107,10 +114,13 @@ fn options(kind: Kind, value: &str) -> (bool, String) {
         option_into(&mut out, v, label, selected);
     };
     match kind {
-        Kind::Select(list) => list.iter().for_each(|(v, label)| add(v, &[label])),
+        Kind::Select(list) => list
+            .split(';')
+            .filter_map(|option| option.split_once('='))
+            .for_each(|(v, label)| add(v, &[label])),
         Kind::Regions => REGIONS.iter().for_each(|(v, name)| add(v, &[v, " — ", name])),
         Kind::Subnets(subnets) => subnets.iter().for_each(|s| add(&s.name, &[&s.name])),
-        Kind::Line | Kind::Number | Kind::Area => {}
+        _ => {}
     }
     (known, out)
 }
@@ -133,46 +143,30 @@ fn described_by(id: &str, help: bool, msg: bool) -> Option<String> {
     }
 }
 
-/// The wrapper's class attribute: [text field, checkbox] × [valid, invalid]. A fixed list, so
-/// the wrapper is built by hand: html! turns any computed class into a `Classes` set (split,
-/// hashed, joined again) for every field.
-type Attrs = &'static [(&'static str, AttributeOrProperty)];
-const fn class(value: &'static str) -> AttributeOrProperty {
-    AttributeOrProperty::Attribute(AttrValue::Static(value))
-}
-const WRAPPER: [[Attrs; 2]; 2] = [
-    [&[("class", class("field"))], &[("class", class("field invalid"))]],
-    [
-        &[("class", class("field check"))],
-        &[("class", class("field check invalid"))],
-    ],
-];
-
 /// A field's wrapper: the control and label (in the order given), then the help and message.
-fn wrap(check: bool, first: Html, second: Html, id: &str, help: &'static str, msg: Option<&str>) -> Html {
-    let mut div = VTag::new(AttrValue::Static("div"));
-    div.set_attributes(Attributes::Static(
-        WRAPPER[usize::from(check)][usize::from(msg.is_some())],
-    ));
-    div.add_children([
+fn wrap(class: &'static str, first: Html, second: Html, id: &str, help: &'static str, msg: Option<&str>) -> Html {
+    let note = |class: &'static str, suffix: &str, text: AttrValue| {
+        let mut p = El::new("p");
+        p.attr("id", suffixed(id, suffix).into());
+        p.attr("class", AttrValue::Static(class));
+        p.text(text);
+        vec![p.build()]
+    };
+    let mut div = El::new("div");
+    div.attr("class", AttrValue::Static(class));
+    div.children = vec![
         first,
         second,
-        html! {
-            <>
-                if !help.is_empty() {
-                    <p class="help" id={suffixed(id, "-help")}>{ help }</p>
-                }
-                if let Some(text) = msg {
-                    <p class="msg" id={suffixed(id, "-msg")}>{ text.to_owned() }</p>
-                }
-            </>
-        },
-    ]);
-    div.into()
-}
-
-fn label(id: &str, text: &'static str) -> Html {
-    html! { <label for={id.to_owned()}>{ text }</label> }
+        dom::fragment(vec![
+            dom::fragment(if help.is_empty() {
+                Vec::new()
+            } else {
+                note("help", "-help", AttrValue::Static(help))
+            }),
+            dom::fragment(msg.map_or_else(Vec::new, |m| note("msg", "-msg", m.to_owned().into()))),
+        ]),
+    ];
+    div.build()
 }
 
 /// Builds the fields of a section: holds the messages and the dispatcher once.
@@ -183,93 +177,97 @@ pub struct Fields {
 }
 
 impl Fields {
-    pub fn text(&self, path: &str, label: &'static str, help: &'static str, value: &str) -> Html {
-        self.text_of(path, label, help, value, Kind::Line, None)
-    }
-
-    pub fn number(&self, path: &str, label: &'static str, help: &'static str, value: &str) -> Html {
-        self.text_of(path, label, help, value, Kind::Number, None)
-    }
-
-    pub fn area(&self, path: &str, label: &'static str, help: &'static str, value: &str) -> Html {
-        self.text_of(path, label, help, value, Kind::Area, None)
-    }
-
-    /// A text input with suggestions from the `<datalist id=list>`.
-    pub fn suggest(
-        &self,
-        path: &str,
-        label: &'static str,
-        help: &'static str,
-        value: &str,
-        list: &'static str,
-    ) -> Html {
-        self.text_of(path, label, help, value, Kind::Line, Some(list))
-    }
-
-    pub fn select(&self, path: &str, label: &'static str, help: &'static str, value: &str, kind: Kind) -> Html {
-        self.text_of(path, label, help, value, kind, None)
-    }
-
-    /// A labelled text input, textarea or select.
-    fn text_of(
-        &self,
-        path: &str,
-        label_text: &'static str,
-        help: &'static str,
-        value: &str,
-        kind: Kind,
-        list: Option<&'static str>,
-    ) -> Html {
+    /// A labelled control for the text (or flag) at `path`.
+    pub fn field(&self, path: &str, label: &'static str, help: &'static str, value: &str, kind: Kind) -> Html {
         let id = field_id(path);
         let msg = self.msgs.at(path);
-        let describedby = described_by(&id, !help.is_empty(), msg.is_some());
-        let invalid = msg.is_some().then_some("true");
-        let name = path.to_owned();
+        let mut control = El::new(match kind {
+            Kind::Area => "textarea",
+            Kind::Select(_) | Kind::Regions | Kind::Subnets(_) => "select",
+            _ => "input",
+        });
+        if let Kind::Check(_) = kind {
+            control.attr("type", AttrValue::Static("checkbox"));
+        }
+        control.attr("id", id.clone().into());
+        control.attr("name", path.to_owned().into());
+        match kind {
+            Kind::Line | Kind::Number | Kind::Suggest(_) => {
+                control.attr("type", AttrValue::Static("text"));
+                let numeric = matches!(kind, Kind::Number).then_some(AttrValue::Static("numeric"));
+                control.set("inputmode", numeric);
+                let list = match kind {
+                    Kind::Suggest(list) => Some(AttrValue::Static(list)),
+                    _ => None,
+                };
+                control.set("list", list);
+            }
+            Kind::Area => control.attr("rows", AttrValue::Static("6")),
+            _ => {}
+        }
+        control.set(
+            "aria-describedby",
+            described_by(&id, !help.is_empty(), msg.is_some()).map(AttrValue::from),
+        );
+        control.set("aria-invalid", msg.map(|_| AttrValue::Static("true")));
+        let mut label_el = El::new("label");
+        label_el.attr("for", id.clone().into());
+        label_el.text(label);
+        let label = label_el.build();
+        let value = AttrValue::from(value.to_owned());
         let control = match kind {
-            Kind::Area => html! {
-                <textarea id={id.clone()} {name} rows="6" value={value.to_owned()}
-                    aria-describedby={describedby} aria-invalid={invalid} />
-            },
-            Kind::Line | Kind::Number => html! {
-                <input id={id.clone()} {name} type="text"
-                    inputmode={matches!(kind, Kind::Number).then_some("numeric")}
-                    value={value.to_owned()} {list}
-                    aria-describedby={describedby} aria-invalid={invalid} />
-            },
+            Kind::Check(checked) => {
+                control.checked = Some(checked);
+                let control = control.build();
+                return wrap(
+                    if msg.is_some() {
+                        "field check invalid"
+                    } else {
+                        "field check"
+                    },
+                    control,
+                    label,
+                    &id,
+                    help,
+                    msg,
+                );
+            }
+            Kind::Area | Kind::Line | Kind::Number | Kind::Suggest(_) => {
+                control.value = Some(value);
+                control.build()
+            }
             Kind::Select(_) | Kind::Regions | Kind::Subnets(_) => {
-                let (known, options) = options(kind, value);
-                let unknown = (!known).then(|| {
-                    let mut html = String::new();
-                    option_into(&mut html, value, &[value, " (not a listed choice)"], true);
-                    html
-                });
-                html! {
-                    <select id={id.clone()} {name} aria-describedby={describedby} aria-invalid={invalid}>
-                        { Html::from_html_unchecked(AttrValue::from(unknown.unwrap_or_default() + &options)) }
-                    </select>
+                let (known, options) = options(kind, &value);
+                let mut html = String::new();
+                if !known {
+                    option_into(&mut html, &value, &[&value, " (not a listed choice)"], true);
                 }
+                html.push_str(&options);
+                control.children.push(Html::from_html_unchecked(html.into()));
+                control.build()
             }
         };
-        wrap(false, label(&id, label_text), control, &id, help, msg)
-    }
-
-    /// A labelled checkbox.
-    pub fn check(&self, path: &str, label_text: &'static str, help: &'static str, checked: bool) -> Html {
-        let id = field_id(path);
-        let msg = self.msgs.at(path);
-        let control = html! {
-            <input type="checkbox" id={id.clone()} name={path.to_owned()} {checked}
-                aria-describedby={described_by(&id, !help.is_empty(), msg.is_some())}
-                aria-invalid={msg.is_some().then_some("true")} />
-        };
-        wrap(true, control, label(&id, label_text), &id, help, msg)
+        wrap(
+            if msg.is_some() { "field invalid" } else { "field" },
+            label,
+            control,
+            &id,
+            help,
+            msg,
+        )
     }
 
     /// The message for a whole list (e.g. "the stack needs at least one subnet").
     pub fn list_message(&self, path: &str) -> Html {
         match self.msgs.at(path) {
-            Some(text) => html! { <p class="msg" id={field_id(path)} tabindex="-1">{ text.to_owned() }</p> },
+            Some(text) => {
+                let mut p = El::new("p");
+                p.attr("id", field_id(path).into());
+                p.attr("tabindex", AttrValue::Static("-1"));
+                p.attr("class", AttrValue::Static("msg"));
+                p.text(text.to_owned());
+                p.build()
+            }
             None => VNode::default(),
         }
     }

@@ -3,10 +3,12 @@
 //!
 //! Layout: [`state`] (the pure reducer), [`app`] (the root: memo, effects, layout), [`form`]
 //! (one fieldset per file) over [`field`], [`preview`], [`lint_panel`], [`output`] (what is
-//! derived from the document), and [`browser`], the only module that calls web-sys.
+//! derived from the document), [`dom`] (virtual DOM from markup templates, instead of `html!`
+//! code per element), and [`browser`], the only module that calls web-sys.
 
 pub mod app;
 pub mod browser;
+pub mod dom;
 pub mod field;
 pub mod form;
 pub mod lint_panel;

@@ -1,6 +1,7 @@
 //! What the app derives from the document on every change: the typed stack (or the field
-//! errors), the four files and the lint findings. Computed in `use_memo`, never stored in
-//! state; handed to components behind [`Shared`], which compares by pointer.
+//! errors), the four files and the lint findings. Computed by the root component when the
+//! document changes, never stored in state; handed to components behind [`Shared`], which
+//! compares by pointer.
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -60,7 +61,8 @@ impl Outcome {
 }
 
 /// An `Rc` that props compare by identity: memoised values are equal only when they are the
-/// same computation, which is cheaper and exact for what `use_memo` returns.
+/// same computation, which is cheaper and exact for what the root recomputes only when its
+/// inputs change.
 pub struct Shared<T>(pub Rc<T>);
 
 impl<T> Clone for Shared<T> {

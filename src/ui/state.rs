@@ -61,6 +61,8 @@ pub struct State {
     pub notice: Option<Notice>,
 }
 
+/// An edit. `Clone`: a list button dispatches the same action on every click.
+#[derive(Clone)]
 pub enum Action {
     SetText {
         path: String,
