@@ -6,6 +6,20 @@
 //! here, so the UI can insert the result as markup without building any itself. A tokenizer
 //! per language, small and forgiving: it colours, it does not validate.
 
+/// `text` escaped for HTML text and double-quoted attribute values, appended to `out`: the one
+/// HTML escaper of the crate (the previews here, and the UI's option lists and findings).
+pub fn escape_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// The languages of the previews.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -54,15 +68,7 @@ impl Line {
             self.out.push_str(c);
             self.out.push_str("\">");
         }
-        for ch in text.chars() {
-            match ch {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '"' => self.out.push_str("&quot;"),
-                c => self.out.push(c),
-            }
-        }
+        escape_html(&mut self.out, text);
         if class.is_some() {
             self.out.push_str("</span>");
         }

@@ -21,6 +21,7 @@ use super::dom::{self, El};
 use super::state::{Action, Refusal};
 use crate::model::document::SubnetDoc;
 use crate::model::names::REGIONS;
+use crate::render::highlight::escape_html;
 
 /// The element id of the control for a document path: `instances[0].tags[1].key` →
 /// `f-instances-0-tags-1-key`.
@@ -79,26 +80,13 @@ pub enum Kind<'a> {
     Check(bool),
 }
 
-/// `text` escaped for HTML text and double-quoted attribute values.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-}
-
 /// One `<option>` as HTML.
-fn option_into(out: &mut String, value: &str, label: &[&str], selected: bool) {
+pub(crate) fn option_into(out: &mut String, value: &str, label: &[&str], selected: bool) {
     out.push_str("<option value=\"");
-    escape_into(out, value);
+    escape_html(out, value);
     out.push_str(if selected { "\" selected>" } else { "\">" });
     for part in label {
-        escape_into(out, part);
+        escape_html(out, part);
     }
     out.push_str("</option>");
 }

@@ -8,10 +8,11 @@ use yew::prelude::*;
 
 use super::browser;
 use super::dom::{self, El, Slot, Slots};
-use super::field::{escape_into, field_id};
+use super::field::field_id;
 use super::state::{Action, Level, Notice};
 use crate::model::lint::{check_admin_cidr, Finding, Fix};
 use crate::model::presets;
+use crate::render::highlight::escape_html;
 
 /// Findings compare by value: a keystroke that leaves them unchanged does not re-render the
 /// panel (for a 50-instance stack that is hundreds of rows).
@@ -28,7 +29,7 @@ fn finding_html(f: &Finding) -> String {
     let mut out = String::with_capacity(512);
     let mut add = |parts: &[&str], escaped: &str| {
         parts.iter().for_each(|p| out.push_str(p));
-        escape_into(&mut out, escaped);
+        escape_html(&mut out, escaped);
     };
     add(
         &["<div class=\"finding-head\"><span class=\"sev\">"],

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{Ctx, Row};
 use crate::ui::dom;
-use crate::ui::field::escape_into;
+use crate::ui::field::option_into;
 
 pub const TEMPLATE: &str = r#"
 <fieldset id="section-network">
@@ -61,12 +61,10 @@ pub(super) fn subnets(cx: &Ctx, out: &mut Vec<Html>) {
 
 /// `{=zones}`: the zone suggestions of the region, as the datalist's HTML.
 pub(super) fn zones(cx: &Ctx, out: &mut Vec<Html>) {
-    let mut zones = String::from("<option value=\"automatic\"></option>");
+    let mut zones = String::new();
+    option_into(&mut zones, "automatic", &[], false);
     for z in ["a", "b", "c", "d"] {
-        zones.push_str("<option value=\"");
-        escape_into(&mut zones, &cx.doc.provider.region);
-        zones.push_str(z);
-        zones.push_str("\"></option>");
+        option_into(&mut zones, &[&cx.doc.provider.region, z].concat(), &[], false);
     }
     out.push(Html::from_html_unchecked(AttrValue::from(zones)));
 }
