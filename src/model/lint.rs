@@ -5,7 +5,7 @@
 
 use super::document::{Document, RuleDoc};
 use super::names::{parse_unsigned, Cidr4};
-use super::stack::{Instance, Protocol, Rule, Stack};
+use super::stack::{Protocol, Rule, Stack};
 use super::validate::cidr_list;
 
 /// The documentation range (RFC 5737) the hardened preset puts in place of "anywhere" for SSH,
@@ -216,7 +216,10 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
     };
     let group = &stack.security_group;
     let example_cidr = EXAMPLE_ADMIN_CIDR.parse::<Cidr4>().ok();
-    let order = by_name(&stack.instances);
+    // Instances in name order (the order of their Terraform addresses), equal names in index
+    // order.
+    let names: Vec<&str> = stack.instances.iter().map(|i| i.name.as_str()).collect();
+    let order = super::order::sorted_order(&names);
     for check in Check::ALL {
         match check {
             Check::SshOpen => {
@@ -318,18 +321,6 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Indices of `instances` in name order (the order of their Terraform addresses), equal names
-/// in index order. Each one's rank is counted: quadratic, which is nothing for a form's
-/// instances, and it needs no sort.
-fn by_name(instances: &[Instance]) -> Vec<usize> {
-    let mut order = vec![0; instances.len()];
-    for (i, inst) in instances.iter().enumerate() {
-        let before = |(j, o): &(usize, &Instance)| o.name < inst.name || (o.name == inst.name && *j < i);
-        order[instances.iter().enumerate().filter(before).count()] = i;
-    }
-    order
 }
 
 /// Apply `fix` to the document. `admin_cidr` is used by [`Fix::RestrictSsh`] only; the caller

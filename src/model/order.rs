@@ -5,7 +5,7 @@
 //! computed, by a merge sort over indices and `&str` keys that is compiled once, and applied by
 //! swaps, also compiled once; the generic part just collects the keys and swaps two elements.
 //! Used for the JSON reader's object members, the Terraform blocks, the importer's list of what
-//! it left out and the form's error list. Nothing else belongs here.
+//! it left out, the form's error list and the lint's instances. Nothing else belongs here.
 
 /// Sort `items` by `key`, keeping the order of items with equal keys.
 ///
@@ -41,7 +41,7 @@ fn permute(order: &mut [usize], swap: &mut dyn FnMut(usize, usize)) {
 }
 
 /// The indices of `keys` in stable sorted order (bottom-up merge sort, O(n log n)).
-fn sorted_order(keys: &[&str]) -> Vec<usize> {
+pub(crate) fn sorted_order(keys: &[&str]) -> Vec<usize> {
     let n = keys.len();
     let mut from: Vec<usize> = (0..n).collect();
     let mut to = vec![0; n];
