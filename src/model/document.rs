@@ -8,7 +8,7 @@
 
 use thiserror::Error;
 
-use super::fields::{FieldMut, Fields};
+use super::fields::{push_index, push_key, FieldMut, Fields};
 use super::json::{self, Duplicates, Json, Object};
 use super::value::{Key, Value};
 
@@ -400,10 +400,7 @@ fn fill(target: &mut dyn Fields, object: &Object, path: &mut String) -> Result<(
             continue; // checked by `from_json`
         }
         let len = path.len();
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(key);
+        push_key(path, key);
         fill_field(target, key, value, path)?;
         path.truncate(len);
     }
@@ -434,9 +431,7 @@ fn fill_field(target: &mut dyn Fields, key: &str, value: &Json, path: &mut Strin
             list.clear();
             let len = path.len();
             for (i, item) in items.iter().enumerate() {
-                path.push('[');
-                path.push_str(&i.to_string());
-                path.push(']');
+                push_index(path, i);
                 let object = item.as_object().ok_or_else(|| wrong_type(path, "an object", item))?;
                 fill(list.push_default(), object, path)?;
                 path.truncate(len);

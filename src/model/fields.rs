@@ -72,16 +72,18 @@ impl<T: Fields + Default> List for Vec<T> {
     }
 }
 
-fn push_key(path: &mut String, key: &str) {
+/// Append `.key` to a field path (just `key` at the top).
+pub(super) fn push_key(path: &mut String, key: &str) {
     if !path.is_empty() {
         path.push('.');
     }
     path.push_str(key);
 }
 
-fn push_index(path: &mut String, index: usize) {
+/// Append `[index]` to a field path.
+pub(super) fn push_index(path: &mut String, index: usize) {
     path.push('[');
-    path.push_str(&index.to_string());
+    super::json::push_int(path, index as i64);
     path.push(']');
 }
 

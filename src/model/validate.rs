@@ -689,8 +689,9 @@ impl Validator {
         let mut seen: Vec<&str> = Vec::new();
         let mut out = Vec::new();
         let mut all_ok = true;
+        let list = field(base, "tags");
         for (j, t) in tags.iter().enumerate() {
-            let tag = item(&field(base, "tags"), j);
+            let tag = item(&list, j);
             let key_path = field(&tag, "key");
             let value_path = field(&tag, "value");
             // A key already refused by the text scan is not checked again.
