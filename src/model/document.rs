@@ -331,6 +331,10 @@ impl Default for ProvisionerDoc {
 /// Why a text is not a stack document.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocumentError {
+    /// The text is not JSON (or repeats a key).
+    #[error("not a nixform stack document: {0}")]
+    Syntax(String),
+    /// JSON, but not of a stack document's shape.
     #[error("not a nixform stack document: {0}")]
     Json(String),
     #[error("the document has no \"version\" field; nixform documents start with {{\"version\": 1, ...}}")]
@@ -356,7 +360,7 @@ impl Document {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(DocumentError::TooLarge(text.len()));
         }
-        let value = json::parse(text, Duplicates::Reject).map_err(|e| DocumentError::Json(e.to_string()))?;
+        let value = json::parse(text, Duplicates::Reject).map_err(|e| DocumentError::Syntax(e.to_string()))?;
         let Json::Object(object) = &value else {
             return Err(DocumentError::Json(format!(
                 "a document is a JSON object, not {}",

@@ -65,9 +65,7 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
     }
     // nixform never writes a link whose JSON does not parse: such a link was cut or altered.
     Document::from_json(&text).map_err(|e| match e {
-        DocumentError::Json(_) if super::json::parse(&text, super::json::Duplicates::Reject).is_err() => {
-            ShareError::Corrupt
-        }
+        DocumentError::Syntax(_) => ShareError::Corrupt,
         e => ShareError::Document(e),
     })
 }
