@@ -189,7 +189,8 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         return Err(ImportError::Secret(what));
     }
     let mut r = Reader { unmapped: Vec::new() };
-    let none = Object::default();
+    // What a missing or non-object part of the configuration reads as.
+    let empty = Object::default();
     let mut doc = Document {
         provisioner: base.provisioner.clone(),
         ..Document::default()
@@ -203,7 +204,6 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     }
 
     // provider.aws
-    let empty = Object::default();
     let provider = root
         .get("provider")
         .and_then(|p| p.get("aws"))
@@ -227,7 +227,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     // data: the AMI and the zones.
     if let Some(data) = root.get("data").and_then(Json::as_object) {
         for (kind, blocks) in data.iter() {
-            for name in blocks.as_object().unwrap_or(&none).keys() {
+            for name in blocks.as_object().unwrap_or(&empty).keys() {
                 let known = (kind == "aws_ami") || (kind == "aws_availability_zones" && name == "available");
                 if !known {
                     r.note(format!("data.{kind}.{name}"));
@@ -445,7 +445,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     ];
     if let Some(resources) = root.get("resource").and_then(Json::as_object) {
         for (kind, blocks) in resources.iter() {
-            for name in blocks.as_object().unwrap_or(&none).keys() {
+            for name in blocks.as_object().unwrap_or(&empty).keys() {
                 let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
                 let derived = match kind.as_str() {
                     "aws_iam_role" | "aws_iam_instance_profile" => is_role || *name == vpc_flow,

@@ -1,14 +1,14 @@
-//! A small, strict JSON reader (RFC 8259) for the text nixform reads: stack documents (autosave,
+//! A small, strict JSON reader (RFC 8259) and printer. It reads stack documents (autosave,
 //! share links, the CLI) and `config.tf.json` imports.
 //!
 //! It exists for size: serde's derived deserializers cost the wasm build tens of kilobytes per
 //! document struct, while one reader into one small [`Json`] tree costs a few.
 //!
-//! Writing is here too, for the same reason: [`print`] and [`print_compact`] write a
+//! Writing is here too, for the same reason: [`print`](fn@print) and [`print_compact`] write a
 //! [`Value`] (the Terraform document, or a stack document) in serde_json's layout, through one
-//! escaper, [`write_string`], with the table [`ESCAPE`]; [`Json`]'s `Display` uses it as well.
+//! escaper, [`write_string`], with the table `ESCAPE`; [`Json`]'s `Display` uses it as well.
 //!
-//! Belongs here: the grammar and its errors. Does not belong here: what a document or a
+//! Belongs here: the grammar, its errors, and printing. Does not belong here: what a document or a
 //! Terraform file means (that is `document` and `import`), or a size limit (callers check the
 //! text's length first; the reader itself only bounds nesting, at [`MAX_DEPTH`]).
 //!
@@ -805,24 +805,20 @@ fn write_json(out: &mut String, value: &Json) {
         Json::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
+                separator(out, i, None);
                 write_json(out, item);
             }
-            out.push(']');
+            close(out, items.is_empty(), None, ']');
         }
         Json::Object(o) => {
             out.push('{');
             for (i, (k, v)) in o.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
+                separator(out, i, None);
                 write_string(out, k);
                 out.push(':');
                 write_json(out, v);
             }
-            out.push('}');
+            close(out, o.is_empty(), None, '}');
         }
     }
 }

@@ -1,7 +1,7 @@
-//! Substring search, byte by byte, written once. `str::find`, `str::contains` and
-//! `str::replace` with a string pattern (and `contains` with a non-ASCII `char`) bring the
-//! standard library's two-way searcher (about 2 KB of wasm) for needles of a few bytes in short
-//! texts; a plain scan is as fast there. Nothing else belongs here.
+//! Substring search, byte by byte, written once. `str::find` and `str::contains` with a string
+//! pattern (and `contains` with a non-ASCII `char`) bring the standard library's two-way
+//! searcher (about 2 KB of wasm) for needles of a few bytes in short texts; a plain scan is as
+//! fast there. Nothing else belongs here.
 
 /// The byte offset of the first `needle` in `hay`, as `str::find` gives it (`Some(0)` for an
 /// empty needle). A match always starts on a character boundary, since `needle` is UTF-8 too.
@@ -18,19 +18,6 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 /// contain a lower-case `needle`, without the copy).
 pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     find_bytes(hay.as_bytes(), needle.as_bytes(), true).is_some()
-}
-
-/// `hay` with every `from` replaced by `to`, as `str::replace` gives it (`from` not empty).
-pub fn replace(hay: &str, from: &str, to: &str) -> String {
-    let mut out = String::with_capacity(hay.len());
-    let mut rest = hay;
-    while let Some(at) = find(rest, from).filter(|_| !from.is_empty()) {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        out.push_str(to);
-        rest = rest.get(at + from.len()..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
 }
 
 fn find_bytes(hay: &[u8], needle: &[u8], fold_case: bool) -> Option<usize> {
@@ -52,9 +39,6 @@ mod tests {
         fn finds_like_std(hay in "[aAbB'é$]{0,12}", needle in "[aAbB'é$]{0,3}") {
             prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
             prop_assert_eq!(contains(&hay, &needle), hay.contains(needle.as_str()));
-            if !needle.is_empty() {
-                prop_assert_eq!(replace(&hay, &needle, "<$>"), hay.replace(needle.as_str(), "<$>"));
-            }
             let lower = needle.to_ascii_lowercase();
             prop_assert_eq!(
                 contains_ignore_ascii_case(&hay, &lower),
@@ -68,7 +52,6 @@ mod tests {
         assert_eq!(find("", ""), Some(0));
         assert_eq!(find("ab", "abc"), None);
         assert_eq!(find("xé''", "''"), Some(3));
-        assert_eq!(replace("Allow SSH in", " in", " out"), "Allow SSH out");
         assert!(contains_ignore_ascii_case(
             "x AWS_Secret_Access_Key=",
             "aws_secret_access_key"

@@ -120,7 +120,7 @@ impl From<Map> for Value {
 
 /// A field of a [`value_struct!`]: added to the object under its key. `Option::None` adds
 /// nothing: that is how a typed struct leaves out an attribute.
-pub trait Member {
+pub(crate) trait Member {
     fn push_member(self, key: &'static str, members: &mut Vec<(Key, Value)>);
 }
 

@@ -1,6 +1,6 @@
 //! Lowering: `&Stack` → the one Terraform JSON document, a [`Value`].
 //!
-//! Each `aws_*` resource is a [`value_struct!`] whose string fields are [`Tf`]: either a
+//! Each `aws_*` resource is a `value_struct!` whose string fields are [`Tf`]: either a
 //! literal made from user text (escaped by `template::literal`) or a reference the renderer
 //! writes. Struct fields are declared in sorted order and maps are sorted [`Map`]s, so printing the
 //! document gives sorted keys (a test checks it). Printing belongs to `json` and `nix`; nothing
