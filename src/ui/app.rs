@@ -71,7 +71,7 @@ fn findings_of(outcome: &Outcome) -> Option<Rc<Vec<Finding>>> {
 fn messages_of(outcome: &Outcome, state: &State) -> Rc<Messages> {
     Rc::new(Messages {
         errors: outcome.errors_by_path(),
-        refused: state.refused.iter().map(|(p, r)| (p.clone(), r.clone())).collect(),
+        refused: state.refused.clone(),
     })
 }
 
@@ -93,10 +93,12 @@ impl Component for App {
     }
 
     /// Reduce; recompute the outcome when the document changed, the findings when the outcome
-    /// did, and the messages when the outcome or the refusals did.
+    /// did, and the messages when the outcome or the refusals did. The reducer stores a new
+    /// document, and counts a revision, exactly when an action changed it (or may have: a list
+    /// edit or a replacement), so the revision says so without comparing documents.
     fn update(&mut self, _: &Context<Self>, action: Action) -> bool {
         let state = Rc::clone(&self.state).reduce(action);
-        let new_outcome = state.doc != self.state.doc;
+        let new_outcome = state.revision != self.state.revision;
         if new_outcome {
             self.outcome = Shared(Rc::new(Outcome::of(&state.doc)));
             self.findings = findings_of(&self.outcome);

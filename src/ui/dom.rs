@@ -106,11 +106,7 @@ impl El {
             "input" => VTag::__new_input(value, self.checked, node_ref, None, attributes, listeners),
             "textarea" => VTag::__new_textarea(value, None, node_ref, None, attributes, listeners),
             name => {
-                let mut children = self.children;
-                let children = match children.len() {
-                    1 => children.pop().unwrap_or_default(),
-                    _ => fragment(children),
-                };
+                let children = one_or_fragment(self.children);
                 VTag::__new_other(AttrValue::Static(name), node_ref, None, attributes, listeners, children)
             }
         }
@@ -132,9 +128,14 @@ pub trait Fill {
 pub fn template(src: &'static str, fill: &mut dyn Fill) -> Html {
     let mut out = Vec::new();
     Parser { src, at: 0, fill }.nodes(true, &mut out);
-    match out.len() {
-        1 => out.pop().unwrap_or_default(),
-        _ => fragment(out),
+    one_or_fragment(out)
+}
+
+/// As `html!` does: one node as it is, none or several in a fragment.
+fn one_or_fragment(mut nodes: Vec<Html>) -> Html {
+    match nodes.len() {
+        1 => nodes.pop().unwrap_or_default(),
+        _ => fragment(nodes),
     }
 }
 
@@ -250,7 +251,12 @@ impl Parser<'_> {
                 }
             }
         }
-        el.build()
+        // A hidden block's elements are only read past, never built.
+        if live {
+            el.build()
+        } else {
+            Html::default()
+        }
     }
 }
 

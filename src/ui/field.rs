@@ -113,20 +113,12 @@ fn options(kind: Kind, value: &str) -> (bool, String) {
     (known, out)
 }
 
-/// `id` followed by `suffix`.
-fn suffixed(id: &str, suffix: &str) -> String {
-    let mut out = String::with_capacity(id.len() + suffix.len());
-    out.push_str(id);
-    out.push_str(suffix);
-    out
-}
-
 /// The ids a control is described by: its help text and its message.
 fn described_by(id: &str, help: bool, msg: bool) -> Option<String> {
     match (help, msg) {
         (true, true) => Some([id, "-help ", id, "-msg"].concat()),
-        (true, false) => Some(suffixed(id, "-help")),
-        (false, true) => Some(suffixed(id, "-msg")),
+        (true, false) => Some([id, "-help"].concat()),
+        (false, true) => Some([id, "-msg"].concat()),
         (false, false) => None,
     }
 }
@@ -135,7 +127,7 @@ fn described_by(id: &str, help: bool, msg: bool) -> Option<String> {
 fn wrap(class: &'static str, first: Html, second: Html, id: &str, help: &'static str, msg: Option<&str>) -> Html {
     let note = |class: &'static str, suffix: &str, text: AttrValue| {
         let mut p = El::new("p");
-        p.attr("id", suffixed(id, suffix).into());
+        p.attr("id", [id, suffix].concat().into());
         p.attr("class", AttrValue::Static(class));
         p.text(text);
         vec![p.build()]
