@@ -297,9 +297,10 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     root.remove();
 }
 
-/// Parts of the page are inserted as HTML strings (select options, zone suggestions, findings,
-/// preview lines). Hostile document values must stay text there: no element they describe may
-/// appear, and the text must show as typed.
+/// Parts of the page are inserted as HTML strings (select options, zone suggestions, preview
+/// lines). Hostile document values must stay text there: no element they describe may appear,
+/// and the text must show as typed. (The first document does not validate, so it has options
+/// and zones but no preview; the second is valid and carries markup into the preview.)
 #[wasm_bindgen_test]
 async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
     let mut doc = Document::default();
@@ -325,11 +326,27 @@ async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
     );
     assert!(text_of(&root, "#f-provider-region").contains("id=\"pwn-region\""));
     root.remove();
+
+    let mut doc = Document::default();
+    doc.instances[0].user_data = "</span></code><b id=\"pwn-user\">&amp;".into();
+    let root = mount_with(Some(&doc.to_json())).await;
+    let code = text_of(&root, ".panel pre.code");
+    assert!(
+        code.contains(r#""user_data": "</span></code><b id=\"pwn-user\">&amp;""#),
+        "{code}"
+    );
+    let injected = document().query_selector("[id^=pwn]").ok().flatten();
+    assert!(
+        injected.is_none(),
+        "an element came from a document value: {:?}",
+        injected.map(|e| e.outer_html())
+    );
+    root.remove();
 }
 
 /// The form is laid out from templates that name the fields: every text field of a document
 /// (with every optional part shown) has its control, named by its path and showing its value,
-/// and every flag its checkbox.
+/// and flags (one of each part: network, outputs, an instance) are checkboxes.
 #[wasm_bindgen_test]
 async fn every_field_has_a_control_named_by_its_path() {
     let mut doc = Document::default();

@@ -106,8 +106,8 @@ export async function stored(page) {
 }
 
 /**
- * The autosaved text once the document in it satisfies `check`. The app saves in an effect,
- * after the render that shows the edit, and Yew may run effects in a later task when a render
+ * The autosaved text once the document in it satisfies `check`. The app saves after the render
+ * that shows the edit (its `rendered` hook), and Yew may run that in a later task when rendering
  * took long; so a test that needs an edit saved waits for it, up to `timeout` ms.
  */
 export async function storedWhen(page, check, timeout = 5000) {

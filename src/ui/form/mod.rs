@@ -5,7 +5,8 @@
 //! the part it shows, so a keystroke re-renders the section, card or row it happened in, not
 //! all of them. Sections only lay out fields (through [`Fields`]) and dispatch list edits; they
 //! never validate, render outputs or call browser APIs. The form listens for input once, for
-//! all its fields. The datalists of suggestions live here.
+//! all its fields. The instance-type suggestions live here; the zone suggestions, which follow
+//! the region, in `network`.
 //!
 //! Each section's layout is a markup template ([`dom::template`]) read against a [`Ctx`]: one
 //! struct of the document and its path. In a template, `{name|label|help|control}` is a field
