@@ -18,7 +18,8 @@ cargo build --locked --release --quiet --bin nixform
 ./target/release/nixform render --out "$out/default" 2>/dev/null
 
 echo "==> browser benchmark (release build, headless Chromium)" >&2
-bash scripts/build-web.sh >&2
+bash scripts/build-web.sh > "$out/build.txt"
+cat "$out/build.txt" >&2
 node benches/browser.mjs > "$out/browser.json"
 cat "$out/browser.json" >&2
 
@@ -37,12 +38,9 @@ for _ in range(7):
                    check=True, stdout=subprocess.DEVNULL)
     runs.append(time.perf_counter() - t)
 nix_s = statistics.median(runs)
-# What the page loads (wasm, js, css, html and the icon: every file in dist/ but trunk's
-# lock file), each compressed with `gzip -9` as the issue says, the same sum build-web.sh prints.
-shipped = 0
-for f in sorted(pathlib.Path("dist").iterdir()):
-    if f.is_file() and not f.name.startswith("."):
-        shipped += len(subprocess.run(["gzip", "-9c", str(f)], check=True, capture_output=True).stdout)
+# The shipped size is build-web.sh's total: every file the page loads, each gzip -9.
+totals = [line.split() for line in (out / "build.txt").read_text().splitlines() if line.split()[:1] == ["total"]]
+shipped = int(totals[-1][1])
 browser = json.loads((out / "browser.json").read_text())
 for name in ["render_default", "validate_default", "validate+render_default", "validate+render_large", "highlight_infra.nix"]:
     try:
