@@ -6,7 +6,7 @@
 
 use nixform::model::{share, Document};
 use nixform::ui::app::App;
-use nixform::ui::browser::STORAGE_KEY;
+use nixform::ui::browser::{self, STORAGE_KEY};
 use nixform::ui::state::{Action, Level, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -157,14 +157,47 @@ async fn mount() -> Element {
     mount_with(None).await
 }
 
-/// Mount the app with `saved` as the autosaved document (none: the default stack).
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+fn saved() -> Option<String> {
+    storage().get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// The autosave is written after the edit, not inside it; the newest of several pending saves
+/// wins, and leaving the page (`pagehide`) writes it.
+#[wasm_bindgen_test]
+fn the_autosave_waits_keeps_the_newest_and_is_written_on_pagehide() {
+    browser::flush_save();
+    storage().remove_item(STORAGE_KEY).expect("remove");
+    browser::save_soon(|| "first".to_owned());
+    browser::save_soon(|| "second".to_owned());
+    assert_eq!(saved(), None, "nothing is written inside the edit");
+    let window = web_sys::window().expect("window");
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").expect("event"))
+        .expect("dispatch");
+    assert_eq!(
+        saved().as_deref(),
+        Some("second"),
+        "leaving the page writes the newest save"
+    );
+    storage().remove_item(STORAGE_KEY).expect("remove");
+    assert!(browser::flush_save(), "nothing is left pending");
+    assert_eq!(saved(), None);
+}
+
+/// Mount the app with `saved` as the autosaved document (none: the default stack). A save still
+/// pending from an earlier test is written first, so it cannot land on this one's document.
 async fn mount_with(saved: Option<&str>) -> Element {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = match saved {
-            Some(text) => storage.set_item(STORAGE_KEY, text),
-            None => storage.remove_item(STORAGE_KEY),
-        };
-    }
+    browser::flush_save();
+    let _ = match saved {
+        Some(text) => storage().set_item(STORAGE_KEY, text),
+        None => storage().remove_item(STORAGE_KEY),
+    };
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -289,10 +322,9 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     user_data.set_value("#!/bin/sh\necho from-the-textarea");
     fire(&user_data, "input");
     yew::scheduler::flush().await;
-    let saved = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .unwrap_or_default();
+    // The autosave runs a moment after the edit; write it now instead of waiting.
+    assert!(browser::flush_save());
+    let saved = saved().unwrap_or_default();
     assert!(saved.contains("echo from-the-textarea"), "{saved}");
     root.remove();
 }

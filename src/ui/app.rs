@@ -110,13 +110,15 @@ impl Component for App {
         true
     }
 
-    /// Autosave after every edit made in this page (never on load: see `State::revision`).
+    /// Autosave after every edit made in this page (never on load: see `State::revision`),
+    /// shortly after the render that shows it (see `browser::save_soon`).
     fn rendered(&mut self, _: &Context<Self>, _first: bool) {
         let revision = self.state.revision;
         if revision != self.saved {
             self.saved = revision;
             if revision > 0 {
-                browser::save(&self.state.doc.to_json());
+                let state = Rc::clone(&self.state);
+                browser::save_soon(move || state.doc.to_json());
                 // A share link in the address bar now describes an older stack: drop it so a
                 // reload shows what was just saved.
                 if browser::fragment().starts_with(share::PREFIX) {

@@ -127,6 +127,19 @@ test('a reload keeps the form (autosave)', async (t) => {
   assertNoProblems(s);
 });
 
+test('a reload right after typing keeps the last keystroke (the pending autosave is written on pagehide)', async (t) => {
+  const s = await open(t);
+  await load(s.page);
+  await retype(s.page, 'key_pair.key_name', 'typed-just-now');
+  // No wait for the delayed save: leaving the page must write it.
+  await s.page.reload();
+  await s.page.waitForSelector('.panel pre.code');
+  assert.equal(await field(s.page, 'key_pair.key_name').inputValue(), 'typed-just-now');
+  assert.equal(JSON.parse(await stored(s.page)).key_pair.key_name, 'typed-just-now');
+  assertSameOrigin(s);
+  assertNoProblems(s);
+});
+
 test('importing a downloaded config.tf.json after a reset gives the same form back', async (t) => {
   const s = await open(t);
   await load(s.page);

@@ -106,9 +106,9 @@ export async function stored(page) {
 }
 
 /**
- * The autosaved text once the document in it satisfies `check`. The app saves after the render
- * that shows the edit (its `rendered` hook), and Yew may run that in a later task when rendering
- * took long; so a test that needs an edit saved waits for it, up to `timeout` ms.
+ * The autosaved text once the document in it satisfies `check`. The app saves 150 ms after an
+ * edit (and when the page is left), not inside the keystroke; so a test that needs an edit
+ * saved waits for it, up to `timeout` ms.
  */
 export async function storedWhen(page, check, timeout = 5000) {
   const until = Date.now() + timeout;
