@@ -761,7 +761,18 @@ fn close(out: &mut String, empty: bool, indent: Option<usize>, bracket: char) {
 
 fn newline(out: &mut String, depth: usize) {
     out.push('\n');
-    out.extend(std::iter::repeat_n(' ', 2 * depth));
+    push_spaces(out, 2 * depth);
+}
+
+/// `n` spaces, pushed as string slices (pushing `char`s one by one encodes each of them: it
+/// was a sixth of the native render time).
+pub(crate) fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
+    }
 }
 
 /// Decimal digits of `n`, without the formatting machinery.

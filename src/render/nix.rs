@@ -153,13 +153,13 @@ pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixE
         Value::Object(members) => {
             out.push_str("{\n");
             for (key, item) in members {
-                push_indent(out, indent + 2);
+                json::push_spaces(out, indent + 2);
                 write_attr_name(out, key)?;
                 out.push_str(" = ");
                 to_nix(out, item, indent + 2)?;
                 out.push_str(";\n");
             }
-            push_indent(out, indent);
+            json::push_spaces(out, indent);
             out.push('}');
         }
         Value::List(items) => match items.first() {
@@ -167,11 +167,11 @@ pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixE
             Some(Value::Object(_) | Value::List(_)) => {
                 out.push_str("[\n");
                 for item in items {
-                    push_indent(out, indent + 2);
+                    json::push_spaces(out, indent + 2);
                     to_nix(out, item, indent + 2)?;
                     out.push('\n');
                 }
-                push_indent(out, indent);
+                json::push_spaces(out, indent);
                 out.push(']');
             }
             Some(_) => {
@@ -192,10 +192,6 @@ pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixE
         },
     }
     Ok(())
-}
-
-fn push_indent(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
 }
 
 #[cfg(test)]

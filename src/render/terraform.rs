@@ -32,7 +32,7 @@ impl Tf {
     }
     /// `${kind.name.attribute}`.
     pub fn attr(kind: &str, name: &str, attribute: &str) -> Tf {
-        Tf(format!("${{{kind}.{name}.{attribute}}}"))
+        Tf(["${", kind, ".", name, ".", attribute, "}"].concat())
     }
     /// A fixed string the renderer writes (no `${` or `%{` in it).
     fn fixed(text: &'static str) -> Tf {
