@@ -54,7 +54,6 @@ pub struct App {
     /// compare it) do not re-render for it.
     dispatch: Callback<Action>,
     outcome: Shared<Outcome>,
-    findings: Option<Rc<Vec<Finding>>>,
     messages: Rc<Messages>,
     /// The revision autosaved last (see `State::revision`).
     saved: u64,
@@ -63,7 +62,7 @@ pub struct App {
 /// The findings to show: `None` while the form has errors.
 fn findings_of(outcome: &Outcome) -> Option<Rc<Vec<Finding>>> {
     match outcome {
-        Outcome::Ready { findings, .. } => Some(Rc::new(findings.clone())),
+        Outcome::Ready { findings, .. } => Some(Rc::clone(findings)),
         _ => None,
     }
 }
@@ -84,7 +83,6 @@ impl Component for App {
         let outcome = Shared(Rc::new(Outcome::of(&state.doc)));
         App {
             dispatch: ctx.link().callback(|action: Action| action),
-            findings: findings_of(&outcome),
             messages: messages_of(&outcome, &state),
             outcome,
             saved: state.revision,
@@ -92,16 +90,15 @@ impl Component for App {
         }
     }
 
-    /// Reduce; recompute the outcome when the document changed, the findings when the outcome
-    /// did, and the messages when the outcome or the refusals did. The reducer stores a new
-    /// document, and counts a revision, exactly when an action changed it (or may have: a list
-    /// edit or a replacement), so the revision says so without comparing documents.
+    /// Reduce; recompute the outcome when the document changed, and the messages when the
+    /// outcome or the refusals did. The reducer stores a new document, and counts a revision,
+    /// exactly when an action changed it (or may have: a list edit or a replacement), so the
+    /// revision says so without comparing documents.
     fn update(&mut self, _: &Context<Self>, action: Action) -> bool {
         let state = Rc::clone(&self.state).reduce(action);
         let new_outcome = state.revision != self.state.revision;
         if new_outcome {
             self.outcome = Shared(Rc::new(Outcome::of(&state.doc)));
-            self.findings = findings_of(&self.outcome);
         }
         if new_outcome || state.refused != self.state.refused {
             self.messages = messages_of(&self.outcome, &state);
@@ -235,7 +232,7 @@ impl Component for App {
                 Slot::Node(
                     VComp::new::<LintPanel>(
                         Rc::new(LintProps {
-                            findings: self.findings.clone(),
+                            findings: findings_of(&self.outcome),
                             on_edit: dispatch.clone(),
                         }),
                         None,

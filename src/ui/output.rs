@@ -15,7 +15,8 @@ pub enum Outcome {
     Ready {
         stack: Box<Stack>,
         files: Files,
-        findings: Vec<Finding>,
+        /// Shared with the security panel as they are, not copied for it.
+        findings: Rc<Vec<Finding>>,
     },
     /// The form has errors: no files until they are fixed.
     Invalid(Vec<FieldError>),
@@ -29,7 +30,7 @@ impl Outcome {
             Err(errors) => Outcome::Invalid(errors),
             Ok(stack) => match render_all(&stack) {
                 Ok(files) => Outcome::Ready {
-                    findings: lint(&stack),
+                    findings: Rc::new(lint(&stack)),
                     stack: Box::new(stack),
                     files,
                 },
