@@ -283,6 +283,41 @@ fn fire(target: &web_sys::EventTarget, kind: &str) {
     target.dispatch_event(&event).expect("dispatch");
 }
 
+/// The findings without an address field are one piece of HTML: their fix buttons and links
+/// to fields work through the list's one click listener.
+#[wasm_bindgen_test]
+async fn a_finding_fix_button_and_field_link_work_through_the_list() {
+    let root = mount().await;
+    let finding = |check: &str| {
+        root.query_selector(&format!(".findings .finding[data-check=\"{check}\"]"))
+            .ok()
+            .flatten()
+    };
+    let link: web_sys::HtmlElement = finding("CKV_AWS_126")
+        .and_then(|f| f.query_selector("a[href^='#f-']").ok().flatten())
+        .and_then(|a| a.dyn_into().ok())
+        .expect("the monitoring finding links to its field");
+    link.click();
+    let focused = document().active_element().map(|e| e.id()).unwrap_or_default();
+    assert_eq!(focused, "f-instances-0-monitoring", "the link focuses the field");
+    assert!(
+        !browser::fragment().starts_with("f-"),
+        "and does not put it in the address bar"
+    );
+
+    let button: web_sys::HtmlElement = finding("CKV_AWS_126")
+        .and_then(|f| f.query_selector("button[data-fix]").ok().flatten())
+        .and_then(|b| b.dyn_into().ok())
+        .expect("the monitoring finding has a fix button");
+    button.click();
+    yew::scheduler::flush().await;
+    assert!(finding("CKV_AWS_126").is_none(), "the fix removed the finding");
+    assert!(finding("CKV_AWS_79").is_some(), "and only that one");
+    let monitoring: HtmlInputElement = control(&root, "f-instances-0-monitoring");
+    assert!(monitoring.checked(), "the fix is in the form");
+    assert!(text_of(&root, ".panel pre.code").contains("\"monitoring\": true"));
+}
+
 /// The form listens once for all its controls: a checkbox's `change` and a select's `input`
 /// reach the document through the form, by the control's name.
 #[wasm_bindgen_test]

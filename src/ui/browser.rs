@@ -240,15 +240,22 @@ pub fn focus(id: &str) {
     }
 }
 
-/// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
-/// following the link (which would put the id in the address bar). One listener per list (the
-/// same function for every list, so one `Callback` type).
-pub fn follow_field_link(e: MouseEvent) {
-    let link = e
-        .target()
+/// The element a click landed in, or its closest ancestor, that matches `selector`.
+fn clicked(e: &MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("a[href^='#f-']").ok().flatten());
-    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        .and_then(|t| t.closest(selector).ok().flatten())
+}
+
+/// The `data-fix` of the button a click landed in, if it landed in one.
+pub fn clicked_fix(e: &MouseEvent) -> Option<String> {
+    clicked(e, "button[data-fix]").and_then(|b| b.get_attribute("data-fix"))
+}
+
+/// A click inside a list of links to fields (`<a href="#f-…">`): focus the field instead of
+/// following the link (which would put the id in the address bar).
+pub fn follow_field_link(e: MouseEvent) {
+    if let Some(href) = clicked(&e, "a[href^='#f-']").and_then(|a| a.get_attribute("href")) {
         e.prevent_default();
         focus(&href[1..]);
     }

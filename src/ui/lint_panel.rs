@@ -23,13 +23,11 @@ pub struct Props {
     pub on_edit: Callback<Action>,
 }
 
-/// A finding's text and its link to the field, as one piece of escaped HTML: the list is static
-/// between changes, so the browser parses it instead of Yew building ~15 nodes per finding.
-fn finding_html(f: &Finding) -> String {
-    let mut out = String::with_capacity(512);
+/// A finding's text and its link to the field, as escaped HTML.
+fn finding_body(out: &mut String, f: &Finding) {
     let mut add = |parts: &[&str], escaped: &str| {
         parts.iter().for_each(|p| out.push_str(p));
-        escape_html(&mut out, escaped);
+        escape_html(out, escaped);
     };
     add(
         &["<div class=\"finding-head\"><span class=\"sev\">"],
@@ -41,7 +39,27 @@ fn finding_html(f: &Finding) -> String {
     add(&["</p><p class=\"where\"><a href=\"#"], &field_id(&f.field));
     add(&["\">Go to the field ("], &f.resource);
     out.push_str(")</a></p>");
-    out
+}
+
+/// The `<li>` of finding `index`, whose fix (if any) needs no address, as escaped HTML. Its fix
+/// button carries `data-fix="INDEX"` and is handled by the list's one click listener: the list
+/// is static between changes, so the browser parses it in one go instead of Yew building ~15
+/// nodes and a listener per finding.
+fn finding_html(out: &mut String, index: usize, f: &Finding) {
+    out.push_str("<li class=\"finding\" data-sev=\"");
+    out.push_str(f.check.severity().as_str());
+    out.push_str("\" data-check=\"");
+    escape_html(out, f.check.id());
+    out.push_str("\">");
+    finding_body(out, f);
+    if let Some(fix) = &f.fix {
+        out.push_str("<button type=\"button\" class=\"btn fix-btn\" data-fix=\"");
+        out.push_str(&index.to_string());
+        out.push_str("\">");
+        escape_html(out, fix.label());
+        out.push_str("</button>");
+    }
+    out.push_str("</li>");
 }
 
 /// The panel. It keeps the address typed for the fix that needs one, and why it was refused.
@@ -106,63 +124,83 @@ impl Component for LintPanel {
         let findings: &[Finding] = props.findings.as_deref().map(Vec::as_slice).unwrap_or_default();
         let ready = props.findings.is_some();
 
-        let fix_button = |fix: &Fix| -> Html {
-            if fix.needs_cidr() {
-                let oninput = ctx.link().callback(|e: InputEvent| Msg::Cidr(browser::event_value(&e)));
-                let onclick = {
-                    let fix = fix.clone();
-                    ctx.link().callback(move |_: MouseEvent| Msg::Apply(fix.clone()))
-                };
-                let invalid = self.cidr_error.is_some();
-                let described_by = if invalid { "admin-cidr-msg" } else { "admin-cidr-help" };
-                let mut slots = vec![
-                    ("cidr", Slot::Value(self.cidr.clone().into())),
-                    ("cidr", Slot::On(dom::input(oninput))),
-                    (
-                        "cidr",
-                        Slot::Attr("aria-describedby", Some(AttrValue::Static(described_by))),
-                    ),
-                    (
-                        "cidr",
-                        Slot::Attr("aria-invalid", invalid.then_some(AttrValue::Static("true"))),
-                    ),
-                    ("apply", Slot::On(dom::click(onclick))),
-                    (
-                        "apply-label",
-                        Slot::Node(dom::text([fix.label(), " this address"].concat())),
-                    ),
-                    ("error?", Slot::Show(invalid)),
-                    ("help?", Slot::Show(!invalid)),
-                ];
-                if let Some(message) = &self.cidr_error {
-                    slots.push(("error", Slot::Node(dom::text(message.clone()))));
-                }
-                dom::template(CIDR_FIX, &mut Slots(slots))
-            } else {
-                let (fix, on_edit) = (fix.clone(), props.on_edit.clone());
-                let mut button = El::new("button");
-                button.attr("type", AttrValue::Static("button"));
-                button.attr("class", AttrValue::Static("btn fix-btn"));
-                button.text(fix.label());
-                button.on_click(Callback::from(move |_: MouseEvent| {
-                    on_edit.emit(Action::Fix {
-                        fix: fix.clone(),
-                        admin_cidr: String::new(),
-                    })
-                }));
-                button.build()
+        // The fix that needs the person's address: its field and button, built by Yew.
+        let cidr_fix = |fix: &Fix| -> Html {
+            let oninput = ctx.link().callback(|e: InputEvent| Msg::Cidr(browser::event_value(&e)));
+            let onclick = {
+                let fix = fix.clone();
+                ctx.link().callback(move |_: MouseEvent| Msg::Apply(fix.clone()))
+            };
+            let invalid = self.cidr_error.is_some();
+            let described_by = if invalid { "admin-cidr-msg" } else { "admin-cidr-help" };
+            let mut slots = vec![
+                ("cidr", Slot::Value(self.cidr.clone().into())),
+                ("cidr", Slot::On(dom::input(oninput))),
+                (
+                    "cidr",
+                    Slot::Attr("aria-describedby", Some(AttrValue::Static(described_by))),
+                ),
+                (
+                    "cidr",
+                    Slot::Attr("aria-invalid", invalid.then_some(AttrValue::Static("true"))),
+                ),
+                ("apply", Slot::On(dom::click(onclick))),
+                (
+                    "apply-label",
+                    Slot::Node(dom::text([fix.label(), " this address"].concat())),
+                ),
+                ("error?", Slot::Show(invalid)),
+                ("help?", Slot::Show(!invalid)),
+            ];
+            if let Some(message) = &self.cidr_error {
+                slots.push(("error", Slot::Node(dom::text(message.clone()))));
             }
+            dom::template(CIDR_FIX, &mut Slots(slots))
         };
-        let items = findings.iter().map(|f| {
-            let mut li = El::new("li");
-            li.attr("data-sev", AttrValue::Static(f.check.severity().as_str()));
-            li.attr("data-check", AttrValue::Static(f.check.id()));
-            li.attr("class", AttrValue::Static("finding"));
-            li.children
-                .push(Html::from_html_unchecked(AttrValue::from(finding_html(f))));
-            li.children.push(dom::fragment(f.fix.iter().map(fix_button).collect()));
-            li.build()
-        });
+        // Runs of findings without an address field are one piece of HTML each.
+        let mut items = Vec::new();
+        let mut run = String::new();
+        for (i, f) in findings.iter().enumerate() {
+            match &f.fix {
+                Some(fix) if fix.needs_cidr() => {
+                    if !run.is_empty() {
+                        items.push(Html::from_html_unchecked(std::mem::take(&mut run).into()));
+                    }
+                    let mut body = String::with_capacity(512);
+                    finding_body(&mut body, f);
+                    let mut li = El::new("li");
+                    li.attr("data-sev", AttrValue::Static(f.check.severity().as_str()));
+                    li.attr("data-check", AttrValue::Static(f.check.id()));
+                    li.attr("class", AttrValue::Static("finding"));
+                    li.children.push(Html::from_html_unchecked(body.into()));
+                    li.children.push(cidr_fix(fix));
+                    items.push(li.build());
+                }
+                _ => finding_html(&mut run, i, f),
+            }
+        }
+        if !run.is_empty() {
+            items.push(Html::from_html_unchecked(run.into()));
+        }
+        // The list's one click listener: a fix button applies its finding's fix; a link to a
+        // field focuses the field.
+        let on_list = {
+            let (findings, on_edit) = (props.findings.clone(), props.on_edit.clone());
+            Callback::from(move |e: MouseEvent| {
+                let Some(index) = browser::clicked_fix(&e) else {
+                    return browser::follow_field_link(e);
+                };
+                let fix = findings
+                    .as_deref()
+                    .and_then(|all| all.get(index.parse::<usize>().ok()?)?.fix.clone());
+                if let Some(fix) = fix {
+                    on_edit.emit(Action::Fix {
+                        fix,
+                        admin_cidr: String::new(),
+                    });
+                }
+            })
+        };
         let count = [
             findings.len().to_string().as_str(),
             if findings.len() == 1 { " finding" } else { " findings" },
@@ -175,11 +213,8 @@ impl Component for LintPanel {
             ("none?", Slot::Show(ready && findings.is_empty())),
             ("some?", Slot::Show(!findings.is_empty())),
             ("count", Slot::Node(dom::text(count))),
-            (
-                "follow",
-                Slot::On(dom::click(Callback::from(browser::follow_field_link))),
-            ),
-            ("findings", Slot::Node(dom::fragment(items.collect()))),
+            ("follow", Slot::On(dom::click(on_list))),
+            ("findings", Slot::Node(dom::fragment(items))),
         ];
         dom::template(PANEL, &mut Slots(slots))
     }
