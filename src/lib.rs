@@ -7,10 +7,7 @@
 //! - `ui` (wasm32 only): the Yew app; it calls `render` and never builds JSON or Nix text itself;
 //! - dependencies point one way: `ui` → `render` → `model`; `model` and `render` never import web crates;
 //! - `src/bin/nixform.rs` is the command-line tool over the same library.
-//!
-//! [`heap`] is the wasm build's memory allocator (on native targets only its tests use it).
 
-pub mod heap;
 pub mod model;
 pub mod render;
 
