@@ -10,7 +10,6 @@ use thiserror::Error;
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
 use super::json::{self, Duplicates, Json, Object};
 use super::secrets::find_secret;
-use super::text;
 use crate::render::template;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -305,7 +304,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             SubnetDoc {
                 name: name.clone(),
                 cidr: Reader::text(s.get("cidr_block")),
-                availability_zone: if text::contains(&zone, "aws_availability_zones") {
+                availability_zone: if zone.contains("aws_availability_zones") {
                     String::new()
                 } else {
                     zone
@@ -485,7 +484,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         doc.outputs = base.outputs.clone();
     }
     let mut unmapped = r.unmapped;
-    crate::model::order::sort_by_key(&mut unmapped, String::as_str);
+    unmapped.sort();
     unmapped.dedup();
     Ok(Imported {
         document: doc,

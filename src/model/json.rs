@@ -311,7 +311,7 @@ impl Parser<'_> {
             }
         }
         // Sort (stably, so equal keys keep their order) and keep one member per key.
-        super::order::sort_by_key(&mut members, |m| &m.0);
+        members.sort_by(|a, b| a.0.cmp(&b.0));
         let mut repeated = None;
         members.dedup_by(|later, kept| {
             if later.0 != kept.0 {

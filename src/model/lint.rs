@@ -200,8 +200,7 @@ fn rule_is_open_egress(r: &Rule) -> bool {
 /// Every finding for `stack`, in a stable order (by severity and check, then resource).
 ///
 /// Findings are produced in that order rather than sorted afterwards: each check but the
-/// per-instance ones finds at most one resource, and instances are visited in name order. This
-/// keeps another copy of the slice sort out of the wasm.
+/// per-instance ones finds at most one resource, and instances are visited in name order.
 pub fn lint(stack: &Stack) -> Vec<Finding> {
     let mut out = Vec::new();
     let sg = format!("aws_security_group.{}", stack.security_group.resource_name);
@@ -218,8 +217,8 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
     let example_cidr = EXAMPLE_ADMIN_CIDR.parse::<Cidr4>().ok();
     // Instances in name order (the order of their Terraform addresses), equal names in index
     // order.
-    let names: Vec<&str> = stack.instances.iter().map(|i| i.name.as_str()).collect();
-    let order = super::order::sorted_order(&names);
+    let mut order: Vec<usize> = (0..stack.instances.len()).collect();
+    order.sort_by(|&a, &b| stack.instances[a].name.cmp(&stack.instances[b].name));
     for check in Check::ALL {
         match check {
             Check::SshOpen => {

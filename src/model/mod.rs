@@ -17,13 +17,11 @@ pub mod json;
 pub mod lint;
 pub mod lz;
 pub mod names;
-pub mod order;
 pub mod presets;
 pub mod secrets;
 pub mod share;
 pub mod ssh;
 pub mod stack;
-pub mod text;
 pub mod validate;
 pub mod value;
 

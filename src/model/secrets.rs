@@ -4,14 +4,12 @@
 //!
 //! Only detection lives here, never any handling of the secret itself.
 
-use super::text::{contains, contains_ignore_ascii_case};
-
 /// What kind of secret a text seems to hold, for the message shown next to the field.
 pub fn find_secret(text: &str) -> Option<&'static str> {
-    if contains(text, "PRIVATE KEY-----") || contains(text, "-----BEGIN OPENSSH PRIVATE") {
+    if text.contains("PRIVATE KEY-----") || text.contains("-----BEGIN OPENSSH PRIVATE") {
         return Some("a private key (-----BEGIN ... PRIVATE KEY-----)");
     }
-    if contains(text, "PuTTY-User-Key-File") {
+    if text.contains("PuTTY-User-Key-File") {
         return Some("a PuTTY private key");
     }
     if contains_ignore_ascii_case(text, "aws_secret_access_key") {
@@ -30,6 +28,13 @@ pub fn find_secret(text: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn words(text: &str, part: impl Fn(u8) -> bool + Copy) -> impl Iterator<Item = &str> {
@@ -66,6 +71,7 @@ mod tests {
             "key=ASIAIOSFODNN7EXAMPLE;",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "aws_secret_access_key = x",
+            "x AWS_Secret_Access_Key=",
             "PuTTY-User-Key-File-3: ssh-ed25519",
         ] {
             assert!(find_secret(text).is_some(), "{text:?} should be found");
@@ -82,6 +88,7 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-foo",
             "nixos-x86_64",
+            "aws_secret_access_ke",
         ] {
             assert_eq!(find_secret(text), None, "{text:?}");
         }

@@ -298,7 +298,7 @@ const NIX_KEYWORDS: &[&str] = &[
 fn indented_string_end(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut j = from;
-    while let Some(k) = text.get(j..).and_then(|rest| crate::model::text::find(rest, "''")) {
+    while let Some(k) = text.get(j..).and_then(|rest| rest.find("''")) {
         let at = j + k;
         match b.get(at + 2) {
             Some(b'\'') | Some(b'$') | Some(b'\\') => j = at + 3,

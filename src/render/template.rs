@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 
-use crate::model::text::contains;
 
 /// Escape `text` so Terraform reads it back as exactly `text`.
 ///
@@ -19,7 +18,7 @@ use crate::model::text::contains;
 /// assert_eq!(literal("$${"), "$$${");
 /// ```
 pub fn literal(text: &str) -> Cow<'_, str> {
-    if !contains(text, "${") && !contains(text, "%{") {
+    if !text.contains("${") && !text.contains("%{") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 4);

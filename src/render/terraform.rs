@@ -8,7 +8,6 @@
 
 use super::template;
 use crate::model::names::Zone;
-use crate::model::order;
 use crate::model::stack::{Instance, Rule, Stack};
 use crate::model::value::{value_struct, Key, Map, Value};
 
@@ -262,8 +261,7 @@ impl From<Blocks> for Value {
     fn from(Blocks(mut blocks): Blocks) -> Self {
         // By type, then name: sorting by name and then, stably, by type. Stable also means that
         // of two blocks with the same type and name, the one added last is kept below.
-        order::sort_by_key(&mut blocks, |b| &b.1);
-        order::sort_by_key(&mut blocks, |b| b.0);
+        blocks.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
         let mut types: Vec<(Key, Value)> = Vec::new();
         for (kind, name, body) in blocks {
             if types.last().is_none_or(|(k, _)| k != kind) {
