@@ -7,7 +7,6 @@
 //! ([`text`]) for all of them. Does not belong here: any
 //! Terraform JSON or Nix text (that is [`crate::render`]) and anything that touches a browser.
 
-pub mod base64;
 pub mod document;
 pub mod edit;
 pub mod error;

@@ -8,7 +8,8 @@
 
 use thiserror::Error;
 
-use super::base64::{self, Alphabet};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 
 use super::document::{Document, DocumentError, MAX_DOCUMENT_BYTES};
 use super::secrets::find_secret;
@@ -43,7 +44,7 @@ pub fn encode(doc: &Document) -> String {
     let compressed = super::lz::compress(&json);
     let mut out = String::with_capacity(PREFIX.len() + compressed.len() * 4 / 3 + 4);
     out.push_str(PREFIX);
-    base64::encode(&compressed, Alphabet::UrlNoPad, &mut out);
+    URL_SAFE_NO_PAD.encode_string(&compressed, &mut out);
     out
 }
 
@@ -57,7 +58,9 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
         .split('&')
         .find_map(|part| part.strip_prefix(PREFIX))
         .ok_or(ShareError::NoStack)?;
-    let compressed = base64::decode(data.trim_end_matches('='), Alphabet::UrlNoPad).ok_or(ShareError::NotBase64)?;
+    let compressed = URL_SAFE_NO_PAD
+        .decode(data.trim_end_matches('='))
+        .map_err(|_| ShareError::NotBase64)?;
     let json = super::lz::decompress(&compressed, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?;
     let text = String::from_utf8(json).map_err(|_| ShareError::NotUtf8)?;
     if let Some(what) = find_secret(&text) {
@@ -103,7 +106,7 @@ mod tests {
         let not_doc = {
             let c = super::super::lz::compress(b"{\"version\": 2}");
             let mut link = "s=".to_owned();
-            base64::encode(&c, Alphabet::UrlNoPad, &mut link);
+            URL_SAFE_NO_PAD.encode_string(&c, &mut link);
             link
         };
         assert_eq!(decode(&not_doc), Err(ShareError::Document(DocumentError::Version(2))));

@@ -4,7 +4,8 @@
 //! type embedded in the body equals the prefix, and that RSA keys have at least 2048 bits.
 //! Private-key detection is in `secrets`, not here.
 
-use super::base64::{self, Alphabet};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 
 const TYPES: &[&str] = &[
     "ssh-ed25519",
@@ -80,8 +81,9 @@ pub fn check_public_key(line: &str) -> Result<(), String> {
     let body = parts
         .next()
         .ok_or_else(|| format!("the key has no base64 body after `{kind}`"))?;
-    let blob = base64::decode(body, Alphabet::Standard)
-        .ok_or_else(|| format!("the body of the `{kind}` key is not valid base64"))?;
+    let blob = STANDARD
+        .decode(body)
+        .map_err(|_| format!("the body of the `{kind}` key is not valid base64"))?;
     let mut reader = Reader(&blob);
     let embedded = reader
         .string()
@@ -136,9 +138,7 @@ mod tests {
             out.extend_from_slice(&(p.len() as u32).to_be_bytes());
             out.extend_from_slice(p);
         }
-        let mut text = String::new();
-        base64::encode(&out, Alphabet::Standard, &mut text);
-        text
+        STANDARD.encode(out)
     }
 
     #[test]
