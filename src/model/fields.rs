@@ -10,7 +10,6 @@
 //! the derived `Debug` shows.
 
 use super::document::*;
-use super::names::parse_unsigned;
 use super::value::{Key, Value};
 
 /// One field of a document struct, to read.
@@ -262,10 +261,7 @@ pub fn parent_mut<'d>(doc: &'d mut Document, path: &'d str) -> Option<(&'d mut d
     if let Some(parents) = parents {
         for step in parents.split('.') {
             let (name, index) = match step.split_once('[') {
-                Some((name, rest)) => (
-                    name,
-                    Some(parse_unsigned(rest.strip_suffix(']')?, usize::MAX as u64)? as usize),
-                ),
+                Some((name, rest)) => (name, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
                 None => (step, None),
             };
             here = match (here.field_mut(name)?, index) {

@@ -29,7 +29,6 @@ use std::fmt;
 
 use thiserror::Error;
 
-use super::names::parse_unsigned;
 use super::value::Value;
 
 /// The most arrays and objects nested in one another (`serde_json`'s limit), so hostile input
@@ -476,7 +475,12 @@ impl Parser<'_> {
         }
         let text = self.text.get(start..self.at).unwrap_or_default();
         if integer {
-            let magnitude = parse_unsigned(self.text.get(int_start..int_end).unwrap_or_default(), u64::MAX);
+            let magnitude = self
+                .text
+                .get(int_start..int_end)
+                .unwrap_or_default()
+                .parse::<u64>()
+                .ok();
             match (negative, magnitude) {
                 (false, Some(n)) => return Ok(Number::UInt(n)),
                 (true, Some(n)) if n != 0 => {

@@ -4,7 +4,7 @@
 //! `tests/checkov.rs`. Nothing here renders text.
 
 use super::document::{Document, RuleDoc};
-use super::names::{parse_unsigned, Cidr4};
+use super::names::Cidr4;
 use super::stack::{Protocol, Rule, Stack};
 use super::validate::cidr_list;
 
@@ -331,7 +331,7 @@ pub fn apply(doc: &mut Document, fix: &Fix, admin_cidr: &str) {
                 let covers_22 = match rule.protocol.as_str() {
                     "all" | "-1" => true,
                     "tcp" => {
-                        let port = |text: &str| parse_unsigned(text.trim(), u16::MAX.into());
+                        let port = |text: &str| text.trim().parse::<u16>().ok();
                         matches!((port(&rule.from_port), port(&rule.to_port)), (Some(f), Some(t)) if f <= 22 && 22 <= t)
                     }
                     _ => false,

@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use super::document::{Document, RuleDoc};
 use super::error::{FieldError, FieldErrorKind as K};
-use super::names::{parse_unsigned, Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone};
+use super::names::{Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone};
 use super::secrets::find_secret;
 use super::ssh::check_public_key;
 use super::stack::*;
@@ -117,7 +117,8 @@ impl Validator {
             self.push(path, K::NotNumber { value: text.to_owned() });
             return None;
         }
-        let magnitude = parse_unsigned(digits, i64::MAX as u64)? as i64;
+        // At most 18 digits, so it fits.
+        let magnitude: i64 = digits.parse().ok()?;
         let n = if digits.len() < text.len() {
             -magnitude
         } else {

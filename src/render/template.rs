@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 
-
 /// Escape `text` so Terraform reads it back as exactly `text`.
 ///
 /// ```

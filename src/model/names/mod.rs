@@ -1,0 +1,17 @@
+//! Newtypes that parse one value each: CIDR blocks, regions, zones, instance types, Terraform
+//! resource names. Each has `FromStr` (the only way in, with a [`FieldErrorKind`] that names the
+//! bad text) and `Display`.
+//!
+//! Belongs here: the syntax of one value and the facts it carries (a block's prefix, an instance
+//! type's architecture). Does not belong here: rules between fields (a subnet inside its VPC, an
+//! instance type matching the image), which are `validate`'s.
+//!
+//! [`FieldErrorKind`]: super::error::FieldErrorKind
+
+mod aws;
+mod cidr;
+mod resource_name;
+
+pub use aws::{Arch, InstanceType, Region, Zone, REGIONS};
+pub use cidr::{Cidr4, Cidr6};
+pub use resource_name::ResourceName;
