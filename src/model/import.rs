@@ -7,10 +7,14 @@
 
 use thiserror::Error;
 
+use serde_json::Value;
+
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc, MAX_DOCUMENT_BYTES};
-use super::json::{self, Duplicates, Json, Object};
 use super::secrets::find_secret;
-use crate::render::template;
+use super::template;
+
+/// A JSON object of the configuration (keys in sorted order).
+type Object = serde_json::Map<String, Value>;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ImportError {
@@ -42,39 +46,39 @@ struct Reader {
 
 impl Reader {
     /// The literal text of a template string, or the raw string when it is an expression.
-    fn text(v: Option<&Json>) -> String {
+    fn text(v: Option<&Value>) -> String {
         match v {
-            Some(Json::String(s)) => template::unescape(s).unwrap_or_else(|| s.clone()),
-            Some(Json::Number(n)) => n.to_string(),
-            Some(Json::Bool(b)) => b.to_string(),
+            Some(Value::String(s)) => template::unescape(s).unwrap_or_else(|| s.clone()),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => b.to_string(),
             _ => String::new(),
         }
     }
 
     /// `${kind.NAME.attr}` → `NAME`.
-    fn reference(v: Option<&Json>, kind: &str, attr: &str) -> Option<String> {
+    fn reference(v: Option<&Value>, kind: &str, attr: &str) -> Option<String> {
         let s = v?.as_str()?;
         let inner = s.strip_prefix("${")?.strip_suffix('}')?;
         let rest = inner.strip_prefix(kind)?.strip_prefix('.')?;
         rest.strip_suffix(attr)?.strip_suffix('.').map(str::to_owned)
     }
 
-    fn flag(v: Option<&Json>) -> bool {
-        v.and_then(Json::as_bool).unwrap_or(false)
+    fn flag(v: Option<&Value>) -> bool {
+        v.and_then(Value::as_bool).unwrap_or(false)
     }
 
-    fn array(v: Option<&Json>) -> &[Json] {
-        v.and_then(Json::as_array).map_or(&[], Vec::as_slice)
+    fn array(v: Option<&Value>) -> &[Value] {
+        v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
     }
 
     /// The texts of a list, joined as the form shows them.
-    fn list(v: Option<&Json>) -> String {
+    fn list(v: Option<&Value>) -> String {
         let texts: Vec<String> = Self::array(v).iter().map(|x| Self::text(Some(x))).collect();
         texts.join(", ")
     }
 
     /// The text of a list's first item.
-    fn first(v: Option<&Json>) -> String {
+    fn first(v: Option<&Value>) -> String {
         Self::text(Self::array(v).first())
     }
 
@@ -93,7 +97,7 @@ impl Reader {
     fn blocks<'a>(root: &'a Object, section: &str, kind: &str) -> Vec<(&'a String, &'a Object)> {
         root.get(section)
             .and_then(|s| s.get(kind))
-            .and_then(Json::as_object)
+            .and_then(Value::as_object)
             .map(|m| m.iter().filter_map(|(k, v)| v.as_object().map(|o| (k, o))).collect())
             .unwrap_or_default()
     }
@@ -107,8 +111,8 @@ impl Reader {
         blocks.into_iter().next()
     }
 
-    fn rule(&mut self, address: &str, r: &Json) -> RuleDoc {
-        let empty = Object::default();
+    fn rule(&mut self, address: &str, r: &Value) -> RuleDoc {
+        let empty = Object::new();
         let r = r.as_object().unwrap_or(&empty);
         self.extra_keys(
             address,
@@ -143,7 +147,7 @@ impl Reader {
             p => p,
         }
         .to_owned();
-        let port = |v: Option<&Json>, icmp: bool| {
+        let port = |v: Option<&Value>, icmp: bool| {
             let t = Self::text(v);
             if icmp && t == "-1" {
                 String::new()
@@ -178,10 +182,11 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    // Terraform JSON may repeat a key; the last one wins, as it did with `serde_json::Value`.
-    let value = json::parse(text, Duplicates::LastWins).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    // Terraform JSON may repeat a key; the last one wins (as in `serde_json::Value`). Nesting
+    // is bounded by serde_json's recursion limit (128).
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let root = value.as_object().ok_or(ImportError::NotTerraform)?;
-    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(k)) {
+    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(*k)) {
         return Err(ImportError::NotTerraform);
     }
     if let Some(what) = find_secret(text) {
@@ -189,7 +194,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     }
     let mut r = Reader { unmapped: Vec::new() };
     // What a missing or non-object part of the configuration reads as.
-    let empty = Object::default();
+    let empty = Object::new();
     let mut doc = Document {
         provisioner: base.provisioner.clone(),
         ..Document::default()
@@ -206,7 +211,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     let provider = root
         .get("provider")
         .and_then(|p| p.get("aws"))
-        .and_then(Json::as_object)
+        .and_then(Value::as_object)
         .unwrap_or(&empty);
     r.extra_keys(
         "provider.aws",
@@ -217,14 +222,14 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     doc.provider.profile = Reader::text(provider.get("profile"));
     doc.provider.shared_config_file = Reader::first(provider.get("shared_config_files"));
     doc.provider.shared_credentials_file = Reader::first(provider.get("shared_credentials_files"));
-    if let Some(providers) = root.get("provider").and_then(Json::as_object) {
+    if let Some(providers) = root.get("provider").and_then(Value::as_object) {
         for other in providers.keys().filter(|k| *k != "aws") {
             r.note(format!("provider.{other}"));
         }
     }
 
     // data: the AMI and the zones.
-    if let Some(data) = root.get("data").and_then(Json::as_object) {
+    if let Some(data) = root.get("data").and_then(Value::as_object) {
         for (kind, blocks) in data.iter() {
             for name in blocks.as_object().unwrap_or(&empty).keys() {
                 let known = (kind == "aws_ami") || (kind == "aws_availability_zones" && name == "available");
@@ -247,7 +252,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         doc.image.data_name = (*name).clone();
         for f in Reader::array(ami.get("filter")) {
             let value = Reader::first(f.get("values"));
-            match f.get("name").and_then(Json::as_str) {
+            match f.get("name").and_then(Value::as_str) {
                 Some("name") => {
                     let release = value.strip_prefix("nixos/").and_then(|v| v.strip_suffix('*'));
                     match release.filter(|r| crate::model::stack::PUBLISHED_RELEASES.contains(r)) {
@@ -374,7 +379,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
                     "vpc_security_group_ids",
                 ],
             );
-            let root_dev = b.get("root_block_device").and_then(Json::as_object).unwrap_or(&empty);
+            let root_dev = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
             r.extra_keys(
                 &format!("{address}.root_block_device"),
                 root_dev,
@@ -383,7 +388,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             let tokens = b
                 .get("metadata_options")
                 .and_then(|m| m.get("http_tokens"))
-                .and_then(Json::as_str);
+                .and_then(Value::as_str);
             let ignore = b
                 .get("lifecycle")
                 .map(|l| Reader::array(l.get("ignore_changes")))
@@ -394,7 +399,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             }
             let tags = b
                 .get("tags")
-                .and_then(Json::as_object)
+                .and_then(Value::as_object)
                 .map(|t| {
                     t.iter()
                         .map(|(k, v)| TagDoc {
@@ -442,7 +447,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         "aws_flow_log",
         "aws_cloudwatch_log_group",
     ];
-    if let Some(resources) = root.get("resource").and_then(Json::as_object) {
+    if let Some(resources) = root.get("resource").and_then(Value::as_object) {
         for (kind, blocks) in resources.iter() {
             for name in blocks.as_object().unwrap_or(&empty).keys() {
                 let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
@@ -461,7 +466,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     // Outputs: the three kinds nixform writes per instance.
     let outputs: Vec<&String> = root
         .get("output")
-        .and_then(Json::as_object)
+        .and_then(Value::as_object)
         .map(|m| m.keys().collect())
         .unwrap_or_default();
     let is_output = |o: &str, suffix: &str| {

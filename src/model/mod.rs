@@ -21,6 +21,7 @@ pub mod secrets;
 pub mod share;
 pub mod ssh;
 pub mod stack;
+pub mod template;
 pub mod validate;
 pub mod value;
 
