@@ -33,12 +33,18 @@ fn the_fixtures_are_the_stacks_they_claim_to_be() {
     let varied = document("varied.json");
     assert_eq!(varied.provider.region, "eu-central-1");
     assert_eq!(varied.instances.len(), 2);
-    assert_eq!(varied.instances[0].tags[1].value, "quote \" %{ if } back\\slash — ünïcode");
+    assert_eq!(
+        varied.instances[0].tags[1].value,
+        "quote \" %{ if } back\\slash — ünïcode"
+    );
     assert_eq!(varied.network.subnets[1].availability_zone, "automatic");
 }
 
 #[test]
 fn an_old_autosave_opens_to_the_same_form() {
     let link = fixture("varied.share");
-    assert_eq!(document("autosave.json"), share::decode(link.trim()).expect("varied.share"));
+    assert_eq!(
+        document("autosave.json"),
+        share::decode(link.trim()).expect("varied.share")
+    );
 }
