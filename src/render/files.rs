@@ -7,11 +7,27 @@
 
 use std::fmt::Write as _;
 
+use serde_json::Value;
+use thiserror::Error;
+
 use super::nix::{self, NixError};
 use super::terraform;
-use crate::model::json;
 use crate::model::stack::{Stack, Tool};
-use crate::model::value::Value;
+
+/// Why a valid stack could not be rendered (user text that Nix cannot hold, such as a NUL).
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum RenderError {
+    #[error(transparent)]
+    Nix(#[from] NixError),
+    #[error("the Terraform document cannot be written as JSON: {0}")]
+    Json(String),
+}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(e: serde_json::Error) -> Self {
+        RenderError::Json(e.to_string())
+    }
+}
 
 /// The rendered files, in tab order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,15 +56,24 @@ impl Files {
     }
 }
 
-/// Render every file of `stack`.
-pub fn render_all(stack: &Stack) -> Result<Files, NixError> {
-    let document = terraform::lower(stack);
+/// Render every file of `stack`: the Terraform document is lowered once, turned into one
+/// `serde_json::Value`, and printed twice (`config.tf.json` and inside `infra.nix`).
+pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
+    let document = terraform::lower(stack).to_value()?;
     Ok(Files {
-        config_tf_json: json::print(&document),
+        config_tf_json: config_tf_json(&document)?,
         infra_nix: infra_nix(stack, &document)?,
         flake_nix: flake_nix(stack)?,
         configuration_nix: configuration_nix(stack)?,
     })
+}
+
+/// `config.tf.json`: serde_json's pretty printing (two-space indent; keys sorted, since the
+/// value's objects are sorted maps) and a trailing newline, the layout terranix writes.
+pub fn config_tf_json(document: &Value) -> Result<String, RenderError> {
+    let mut text = serde_json::to_string_pretty(document)?;
+    text.push('\n');
+    Ok(text)
 }
 
 fn s(text: &str) -> Result<String, NixError> {

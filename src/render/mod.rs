@@ -13,4 +13,4 @@ pub mod template;
 pub mod terraform;
 pub mod zip;
 
-pub use files::{render_all, Files};
+pub use files::{render_all, Files, RenderError};

@@ -3,14 +3,14 @@
 //!
 //! One escaper for Nix, table-driven like serde_json's: [`string_literal`]; its inverse
 //! [`unescape_string_literal`] is here so the pair can be tested together. [`to_nix`] prints a
-//! [`Value`], the same tree `json` prints as `config.tf.json`.
+//! `serde_json::Value`, the very value serde_json prints as `config.tf.json`.
 //! Terraform escaping is not here (see `template`), and neither is the layout of whole files
 //! (see `files`).
 
-use thiserror::Error;
+use std::fmt::Write as _;
 
-use crate::model::json;
-use crate::model::value::Value;
+use serde_json::Value;
+use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NixError {
@@ -18,6 +18,12 @@ pub enum NixError {
     Nul,
     #[error("the attribute name `{0}` has a special meaning in Nix and cannot be written")]
     ReservedName(String),
+    /// terranix drops null values, so the Nix file would no longer equal the JSON file.
+    #[error("a null value cannot be written: terranix would drop it")]
+    Null,
+    /// Nix 2.8's `builtins.toJSON` rounds floats to 6 significant digits.
+    #[error("the number {0} cannot be written: the Terraform document holds only integers")]
+    NotInteger(String),
 }
 
 /// Nix keywords: never bare attribute names.
@@ -146,39 +152,44 @@ fn write_attr_name(out: &mut String, name: &str) -> Result<(), NixError> {
 /// parenthesized (`[ (-1) ]`, since `[ -1 ]` would be a subtraction).
 pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixError> {
     match value {
+        Value::Null => return Err(NixError::Null),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(n) => json::push_int(out, *n),
-        Value::Str(s) => write_string(out, s)?,
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "{n}");
+        }
+        Value::Number(n) => return Err(NixError::NotInteger(n.to_string())),
+        Value::String(s) => write_string(out, s)?,
         Value::Object(members) if members.is_empty() => out.push_str("{ }"),
         Value::Object(members) => {
             out.push_str("{\n");
             for (key, item) in members {
-                json::push_spaces(out, indent + 2);
+                push_spaces(out, indent + 2);
                 write_attr_name(out, key)?;
                 out.push_str(" = ");
                 to_nix(out, item, indent + 2)?;
                 out.push_str(";\n");
             }
-            json::push_spaces(out, indent);
+            push_spaces(out, indent);
             out.push('}');
         }
-        Value::List(items) => match items.first() {
+        Value::Array(items) => match items.first() {
             None => out.push_str("[ ]"),
-            Some(Value::Object(_) | Value::List(_)) => {
+            Some(Value::Object(_) | Value::Array(_)) => {
                 out.push_str("[\n");
                 for item in items {
-                    json::push_spaces(out, indent + 2);
+                    push_spaces(out, indent + 2);
                     to_nix(out, item, indent + 2)?;
                     out.push('\n');
                 }
-                json::push_spaces(out, indent);
+                push_spaces(out, indent);
                 out.push(']');
             }
             Some(_) => {
                 out.push('[');
                 for item in items {
                     out.push(' ');
-                    let negative = matches!(item, Value::Int(n) if *n < 0);
+                    let negative = matches!(item, Value::Number(n) if n.as_i64().is_some_and(|n| n < 0));
                     if negative {
                         out.push('(');
                     }
@@ -192,6 +203,10 @@ pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixE
         },
     }
     Ok(())
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 #[cfg(test)]
@@ -245,32 +260,38 @@ mod tests {
 
     #[test]
     fn values() {
-        let int = Value::Int;
-        let v = Value::object([
-            ("a", Value::object::<&str>([])),
-            ("b", Value::List(vec![int(1), int(-2), Value::from("x")])),
-            ("c", Value::List(vec![])),
-            ("d", Value::List(vec![Value::object([("e", Value::Bool(false))])])),
-            ("if", Value::Bool(true)),
-        ]);
+        let v = serde_json::json!({
+            "a": {},
+            "b": [1, -2, "x"],
+            "c": [],
+            "d": [{ "e": false }],
+            "if": true,
+        });
         let mut out = String::new();
         to_nix(&mut out, &v, 0).expect("printable");
         assert_eq!(out, "{\n  a = { };\n  b = [ 1 (-2) \"x\" ];\n  c = [ ];\n  d = [\n    {\n      e = false;\n    }\n  ];\n  \"if\" = true;\n}");
         let mut out = String::new();
-        let nested = Value::List(vec![
-            Value::List(vec![int(1), int(-2)]),
-            Value::object([("a", Value::List(vec![int(-3)]))]),
-            Value::List(vec![]),
-        ]);
+        let nested = serde_json::json!([[1, -2], { "a": [-3] }, [], u64::MAX]);
         to_nix(&mut out, &nested, 2).expect("printable");
         assert_eq!(
             out,
-            "[\n    [ 1 (-2) ]\n    {\n      a = [ (-3) ];\n    }\n    [ ]\n  ]"
+            "[\n    [ 1 (-2) ]\n    {\n      a = [ (-3) ];\n    }\n    [ ]\n    18446744073709551615\n  ]"
         );
         assert_eq!(
-            to_nix(&mut String::new(), &Value::object([("outPath", int(1))]), 0),
+            to_nix(&mut String::new(), &serde_json::json!({ "outPath": 1 }), 0),
             Err(NixError::ReservedName("outPath".into()))
         );
-        assert_eq!(to_nix(&mut String::new(), &Value::from("a\0"), 0), Err(NixError::Nul));
+        assert_eq!(
+            to_nix(&mut String::new(), &serde_json::json!("a\0"), 0),
+            Err(NixError::Nul)
+        );
+        assert_eq!(
+            to_nix(&mut String::new(), &serde_json::json!([null]), 0),
+            Err(NixError::Null)
+        );
+        assert_eq!(
+            to_nix(&mut String::new(), &serde_json::json!({ "x": 1.5 }), 0),
+            Err(NixError::NotInteger("1.5".into()))
+        );
     }
 }

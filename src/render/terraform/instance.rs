@@ -1,0 +1,103 @@
+//! Lowering one instance: its `aws_instance` block, its IAM role and instance profile when it
+//! asks for one, and its outputs. The rest of the document is lowered in `terraform`.
+
+use super::blocks::*;
+use super::{policy_document, template, Tf};
+use crate::model::stack::{Instance, Stack};
+
+pub(super) fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Resources) {
+    let name = instance.name.as_str();
+    let subnet = &stack.network.subnets[instance.subnet];
+    let iam_instance_profile = instance.iam_role.then(|| {
+        let role = instance.name.suffixed("-role").to_string();
+        res.aws_iam_role.insert(
+            role.clone(),
+            AwsIamRole {
+                assume_role_policy: Tf::lit(&policy_document("ec2.amazonaws.com")),
+                name_prefix: Tf::fixed("nixform-instance-"),
+            },
+        );
+        res.aws_iam_instance_profile.insert(
+            role.clone(),
+            AwsIamInstanceProfile {
+                name_prefix: Tf::fixed("nixform-instance-"),
+                role: Tf::attr("aws_iam_role", &role, "name"),
+            },
+        );
+        Tf::attr("aws_iam_instance_profile", &role, "name")
+    });
+    res.aws_instance.insert(
+        name.to_owned(),
+        AwsInstance {
+            ami: Tf::attr("data.aws_ami", stack.image.data_name.as_str(), "id"),
+            associate_public_ip_address: instance.public_ip,
+            ebs_optimized: instance.ebs_optimized,
+            iam_instance_profile,
+            instance_type: instance.instance_type.to_string(),
+            key_name: Tf::attr("aws_key_pair", stack.key_pair.resource_name.as_str(), "key_name"),
+            lifecycle: instance.ignore_ami_changes.then(|| Lifecycle {
+                ignore_changes: vec!["ami"],
+            }),
+            metadata_options: instance.imdsv2_required.then_some(MetadataOptions {
+                http_endpoint: "enabled",
+                http_put_response_hop_limit: 2,
+                http_tokens: "required",
+            }),
+            monitoring: instance.monitoring,
+            root_block_device: RootBlockDevice {
+                encrypted: instance.root_volume_encrypted,
+                volume_size: instance.root_volume_gib,
+                volume_type: instance.root_volume_type.as_str(),
+            },
+            subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
+            tags: instance
+                .tags
+                .iter()
+                .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
+                .collect(),
+            user_data: instance.user_data.as_deref().map(Tf::lit),
+            vpc_security_group_ids: vec![Tf::attr(
+                "aws_security_group",
+                stack.security_group.resource_name.as_str(),
+                "id",
+            )],
+        },
+    );
+}
+
+/// The public IP, public DNS name and SSH command of an instance that has a public IP, as far
+/// as the stack asks for them.
+pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Blocks<Output>) {
+    let name = instance.name.as_str();
+    let o = &stack.outputs;
+    let mut add = |suffix: &str, description: String, value: Tf| {
+        outputs.insert(
+            instance.name.suffixed(suffix).to_string(),
+            Output { description, value },
+        );
+    };
+    if o.public_ip && instance.public_ip {
+        add(
+            "_public_ip",
+            format!("Public IPv4 address of {name}"),
+            Tf::attr("aws_instance", name, "public_ip"),
+        );
+    }
+    if o.public_dns && instance.public_ip {
+        add(
+            "_public_dns",
+            format!("Public DNS name of {name}"),
+            Tf::attr("aws_instance", name, "public_dns"),
+        );
+    }
+    if o.ssh_command && instance.public_ip {
+        add(
+            "_ssh",
+            format!("Log in to {name} as root"),
+            Tf::raw(format!(
+                "ssh root@{}",
+                template::reference(&format!("aws_instance.{name}.public_ip"))
+            )),
+        );
+    }
+}
