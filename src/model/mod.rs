@@ -10,9 +10,7 @@
 pub mod document;
 pub mod edit;
 pub mod error;
-pub mod fields;
 pub mod import;
-pub mod json;
 pub mod lint;
 pub mod lz;
 pub mod names;
@@ -23,7 +21,6 @@ pub mod ssh;
 pub mod stack;
 pub mod template;
 pub mod validate;
-pub mod value;
 
 pub use document::Document;
 pub use error::{FieldError, FieldErrorKind};

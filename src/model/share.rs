@@ -40,7 +40,7 @@ pub enum ShareError {
 
 /// The fragment (without `#`) that carries `doc`.
 pub fn encode(doc: &Document) -> String {
-    let json = super::json::print_compact(&doc.to_value()).into_bytes();
+    let json = doc.to_compact_json().into_bytes();
     let compressed = super::lz::compress(&json);
     let mut out = String::with_capacity(PREFIX.len() + compressed.len() * 4 / 3 + 4);
     out.push_str(PREFIX);

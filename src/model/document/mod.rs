@@ -1,16 +1,24 @@
 //! The stack document: what the form holds, exactly as typed (raw strings and booleans).
 //!
 //! It is versioned JSON (`"version": 1`) and is what autosave, share links, import and the
-//! CLI exchange. Nothing here is trusted: [`crate::model::validate`] is the only way from a
-//! document to a typed stack. Defaults reproduce the stack of the blog post nixform grew from
-//! (see README, "Where we differ from the seed"). Parsing rules and typed values live in
-//! `names`/`validate`, not here.
+//! CLI exchange; serde derives both directions, and [`read`] adds what derive does not give
+//! (the version first, objects only, messages with the field's path). Nothing here is trusted:
+//! [`crate::model::validate`] is the only way from a document to a typed stack. Defaults
+//! reproduce the stack of the blog post nixform grew from (see README, "Where we differ from
+//! the seed"). Parsing rules and typed values live in `names`/`validate`, not here.
+//!
+//! Every struct is `#[serde(default)]`: a missing field takes its default, a missing list its
+//! default elements, and a missing key in a list element that element type's default. Fields
+//! are declared in the order documents have always been printed in (texts, then flags, then
+//! nested objects, then lists), so a document written today reads like one written before.
 
-use thiserror::Error;
+mod read;
+mod strict;
+mod texts;
 
-use super::fields::{push_index, push_key, FieldMut, Fields};
-use super::json::{self, Duplicates, Json, Object};
-use super::value::{Key, Value};
+use serde::{Deserialize, Serialize};
+
+pub use read::{DocumentError, MAX_DOCUMENT_BYTES};
 
 /// The document format this build reads and writes.
 pub const DOCUMENT_VERSION: u32 = 1;
@@ -21,20 +29,30 @@ pub const EXAMPLE_PUBLIC_KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/ replace-me@example";
 
 /// Everything a person describes. Field names are the document's JSON keys.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct Document {
     pub version: u32,
+    #[serde(deserialize_with = "strict::object")]
     pub provider: ProviderDoc,
+    #[serde(deserialize_with = "strict::object")]
     pub image: ImageDoc,
+    #[serde(deserialize_with = "strict::object")]
     pub network: NetworkDoc,
+    #[serde(deserialize_with = "strict::object")]
     pub security_group: SecurityGroupDoc,
+    #[serde(deserialize_with = "strict::object")]
     pub key_pair: KeyPairDoc,
-    pub instances: Vec<InstanceDoc>,
+    #[serde(deserialize_with = "strict::object")]
     pub outputs: OutputsDoc,
+    #[serde(deserialize_with = "strict::object")]
     pub provisioner: ProvisionerDoc,
+    #[serde(deserialize_with = "strict::list")]
+    pub instances: Vec<InstanceDoc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct ProviderDoc {
     pub region: String,
     /// Path of the shared credentials file; empty: not set.
@@ -45,7 +63,8 @@ pub struct ProviderDoc {
     pub profile: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct ImageDoc {
     /// `26.05`, `25.11`, or `custom` (then `custom_pattern` is the AMI name filter).
     pub release: String,
@@ -56,22 +75,25 @@ pub struct ImageDoc {
     pub data_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct NetworkDoc {
     pub vpc_name: String,
     pub vpc_cidr: String,
     pub gateway_name: String,
     pub route_table_name: String,
     pub route_name: String,
-    pub subnets: Vec<SubnetDoc>,
+    pub flow_log_retention_days: String,
     /// Manage the VPC's default security group with no rules (CKV2_AWS_12).
     pub restrict_default_security_group: bool,
     /// VPC flow logs to a CloudWatch log group (CKV2_AWS_11).
     pub flow_logs: bool,
-    pub flow_log_retention_days: String,
+    #[serde(deserialize_with = "strict::list")]
+    pub subnets: Vec<SubnetDoc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct SubnetDoc {
     pub name: String,
     pub cidr: String,
@@ -79,18 +101,22 @@ pub struct SubnetDoc {
     pub availability_zone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct SecurityGroupDoc {
     pub resource_name: String,
     /// The group's AWS name; empty lets AWS choose one.
     pub name: String,
     /// The group's description; empty keeps the provider's default.
     pub description: String,
+    #[serde(deserialize_with = "strict::list")]
     pub ingress: Vec<RuleDoc>,
+    #[serde(deserialize_with = "strict::list")]
     pub egress: Vec<RuleDoc>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct RuleDoc {
     pub description: String,
     /// `tcp`, `udp`, `icmp`, `icmpv6` or `all`.
@@ -141,23 +167,27 @@ impl Default for RuleDoc {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct KeyPairDoc {
     pub resource_name: String,
     pub key_name: String,
     pub public_key: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct InstanceDoc {
     pub name: String,
     pub instance_type: String,
     /// The Terraform name of one of the stack's subnets.
     pub subnet: String,
-    pub public_ip: bool,
     pub root_volume_size: String,
     /// `gp3`, `gp2`, `io1`, `io2`.
     pub root_volume_type: String,
+    /// Empty: none. Otherwise a `configuration.nix` (or a `#!` script) applied at first boot.
+    pub user_data: String,
+    pub public_ip: bool,
     pub root_volume_encrypted: bool,
     pub imdsv2_required: bool,
     pub monitoring: bool,
@@ -166,25 +196,27 @@ pub struct InstanceDoc {
     pub iam_role: bool,
     /// `lifecycle.ignore_changes = ["ami"]`: the weekly AMI does not replace the host.
     pub ignore_ami_changes: bool,
+    #[serde(deserialize_with = "strict::list")]
     pub tags: Vec<TagDoc>,
-    /// Empty: none. Otherwise a `configuration.nix` (or a `#!` script) applied at first boot.
-    pub user_data: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct TagDoc {
     pub key: String,
     pub value: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct OutputsDoc {
     pub public_ip: bool,
     pub public_dns: bool,
     pub ssh_command: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct ProvisionerDoc {
     /// The systemd unit, without `.service`.
     pub unit_name: String,
@@ -326,122 +358,4 @@ impl Default for ProvisionerDoc {
             host_system: "x86_64-linux".into(),
         }
     }
-}
-
-/// Why a text is not a stack document.
-#[derive(Debug, Error, PartialEq, Eq)]
-pub enum DocumentError {
-    /// The text is not JSON (or repeats a key).
-    #[error("not a nixform stack document: {0}")]
-    Syntax(String),
-    /// JSON, but not of a stack document's shape.
-    #[error("not a nixform stack document: {0}")]
-    Json(String),
-    #[error("the document has no \"version\" field; nixform documents start with {{\"version\": 1, ...}}")]
-    NoVersion,
-    #[error("document version {0} is not supported (this nixform reads version 1)")]
-    Version(u64),
-    #[error("the document is {0} bytes; at most 1 MiB is accepted")]
-    TooLarge(usize),
-}
-
-/// The largest document text accepted, far above any real stack.
-pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
-
-impl Document {
-    /// Parse a document from JSON text: size, version and shape are checked; field values are
-    /// not (that is `validate`'s work).
-    ///
-    /// The text is read with [`json::parse`] (a repeated key is an error) and filled in through
-    /// the field table of [`super::fields`]: a missing field keeps its default (a missing list
-    /// its default elements, a missing key in a list element that element's default), an unknown
-    /// field or a value of the wrong type is an error that names the field's path.
-    pub fn from_json(text: &str) -> Result<Document, DocumentError> {
-        if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(DocumentError::TooLarge(text.len()));
-        }
-        let value = json::parse(text, Duplicates::Reject).map_err(|e| DocumentError::Syntax(e.to_string()))?;
-        let Json::Object(object) = &value else {
-            return Err(DocumentError::Json(format!(
-                "a document is a JSON object, not {}",
-                value.kind()
-            )));
-        };
-        // The version first, so a document from another version says so.
-        match object.get("version") {
-            None | Some(Json::Null) => return Err(DocumentError::NoVersion),
-            Some(v) => match v.as_u64() {
-                Some(1) => {}
-                Some(n) => return Err(DocumentError::Version(n)),
-                None => return Err(DocumentError::Json(format!("\"version\" must be a number, not {v}"))),
-            },
-        }
-        let mut doc = Document::default();
-        fill(&mut doc, object, &mut String::new())?;
-        Ok(doc)
-    }
-
-    /// The document as a JSON object: `"version"` first, then the fields in the order of the
-    /// field table (see [`super::fields`]).
-    pub fn to_value(&self) -> Value {
-        let mut members = vec![(Key::Borrowed("version"), Value::Int(i64::from(self.version)))];
-        if let Value::Object(fields) = super::fields::to_value(self) {
-            members.extend(fields);
-        }
-        Value::Object(members)
-    }
-
-    /// The document as pretty JSON with a trailing newline.
-    pub fn to_json(&self) -> String {
-        json::print(&self.to_value())
-    }
-}
-
-/// Set the fields of `target` named in `object`; `path` is where `target` is, for errors.
-fn fill(target: &mut dyn Fields, object: &Object, path: &mut String) -> Result<(), DocumentError> {
-    for (key, value) in object.iter() {
-        if path.is_empty() && key == "version" {
-            continue; // checked by `from_json`
-        }
-        let len = path.len();
-        push_key(path, key);
-        fill_field(target, key, value, path)?;
-        path.truncate(len);
-    }
-    Ok(())
-}
-
-fn wrong_type(path: &str, want: &str, value: &Json) -> DocumentError {
-    DocumentError::Json(format!("`{path}` must be {want}, not {}", value.kind()))
-}
-
-fn fill_field(target: &mut dyn Fields, key: &str, value: &Json, path: &mut String) -> Result<(), DocumentError> {
-    match target.field_mut(key) {
-        Some(FieldMut::Text(text)) => value
-            .as_str()
-            .ok_or_else(|| wrong_type(path, "a string", value))?
-            .clone_into(text),
-        Some(FieldMut::Flag(flag)) => {
-            *flag = value
-                .as_bool()
-                .ok_or_else(|| wrong_type(path, "true or false", value))?;
-        }
-        Some(FieldMut::Child(child)) => {
-            let object = value.as_object().ok_or_else(|| wrong_type(path, "an object", value))?;
-            fill(child, object, path)?;
-        }
-        Some(FieldMut::List(list)) => {
-            let items = value.as_array().ok_or_else(|| wrong_type(path, "a list", value))?;
-            list.clear();
-            let len = path.len();
-            for (i, item) in items.iter().enumerate() {
-                push_index(path, i);
-                let object = item.as_object().ok_or_else(|| wrong_type(path, "an object", item))?;
-                fill(list.push_default(), object, path)?;
-                path.truncate(len);
-            }
-        }
-        None => return Err(DocumentError::Json(format!("unknown field `{path}`"))),
-    }
-    Ok(())
 }
