@@ -42,8 +42,14 @@ proptest! {
         mutated(share::encode(&Document::default())),
         prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| format!("s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))),
         prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| {
-            let c = nixform::model::lz::compress(&b);
+            let c = common::legacy_lz::compress(&b);
             format!("#s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(c))
+        }),
+        "s=2\\.[A-Za-z0-9_-]{0,200}",
+        prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| format!("s=2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))),
+        prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| {
+            let c = miniz_oxide::deflate::compress_to_vec(&b, 6);
+            format!("#s=2.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(c))
         }),
     ]) {
         match share::decode(&text) {
@@ -70,8 +76,8 @@ proptest! {
 
     #[test]
     fn lz_round_trips_any_bytes(bytes in prop::collection::vec(prop_oneof![any::<u8>(), Just(b'a'), Just(b'"')], 0..1500)) {
-        let packed = nixform::model::lz::compress(&bytes);
-        prop_assert_eq!(nixform::model::lz::decompress(&packed, 1 << 20), Ok(bytes));
+        let packed = common::legacy_lz::compress(&bytes);
+        prop_assert_eq!(nixform::model::share::legacy::decompress(&packed, 1 << 20), Ok(bytes));
     }
 }
 

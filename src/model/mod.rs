@@ -12,7 +12,6 @@ pub mod edit;
 pub mod error;
 pub mod import;
 pub mod lint;
-pub mod lz;
 pub mod names;
 pub mod presets;
 pub mod secrets;

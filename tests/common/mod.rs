@@ -1,6 +1,8 @@
 //! Shared test helpers: finding the real tools, evaluating Nix, and a set of varied stacks.
 #![allow(dead_code)]
 
+pub mod legacy_lz;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,20 +2,28 @@
 //! server. [`encode`] writes the fragment; [`decode`] reads untrusted text back and always
 //! answers with a document or an error that says what is wrong, never a panic.
 //!
-//! Format: `s=` + base64url (no padding) of the document's compact JSON, compressed with the
-//! small LZ77 of [`super::lz`].
+//! Format: `s=2.` + base64url (no padding) of the document's compact JSON, compressed with raw
+//! DEFLATE (miniz_oxide). The `2.` marks the format: links of earlier builds are `s=` + the
+//! base64url of our own LZ77 ([`legacy`]), and base64url never contains a `.`, so the two
+//! cannot be confused. Decompression is bounded to [`MAX_DOCUMENT_BYTES`] either way.
 //! Browser APIs (reading `location.hash`) are the UI's; only the codec lives here.
 
-use thiserror::Error;
+pub mod legacy;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use miniz_oxide::deflate::{compress_to_vec, CompressionLevel};
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use thiserror::Error;
 
 use super::document::{Document, DocumentError, MAX_DOCUMENT_BYTES};
 use super::secrets::find_secret;
 
 /// The fragment's key.
 pub const PREFIX: &str = "s=";
+
+/// What follows [`PREFIX`] in a link of today's format (DEFLATE).
+pub const DEFLATE_MARKER: &str = "2.";
 
 /// The longest fragment accepted (a real stack compresses to a few kilobytes).
 pub const MAX_FRAGMENT_BYTES: usize = 256 * 1024;
@@ -40,15 +48,17 @@ pub enum ShareError {
 
 /// The fragment (without `#`) that carries `doc`.
 pub fn encode(doc: &Document) -> String {
-    let json = doc.to_compact_json().into_bytes();
-    let compressed = super::lz::compress(&json);
-    let mut out = String::with_capacity(PREFIX.len() + compressed.len() * 4 / 3 + 4);
-    out.push_str(PREFIX);
-    URL_SAFE_NO_PAD.encode_string(&compressed, &mut out);
+    let compressed = compress_to_vec(
+        doc.to_compact_json().as_bytes(),
+        CompressionLevel::BestCompression as u8,
+    );
+    let mut out = [PREFIX, DEFLATE_MARKER].concat();
+    URL_SAFE_NO_PAD.encode_string(compressed, &mut out);
     out
 }
 
-/// Read a fragment (with or without the leading `#`) back into a document.
+/// Read a fragment (with or without the leading `#`) back into a document: today's links and
+/// those of earlier builds.
 pub fn decode(fragment: &str) -> Result<Document, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT_BYTES {
@@ -58,10 +68,17 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
         .split('&')
         .find_map(|part| part.strip_prefix(PREFIX))
         .ok_or(ShareError::NoStack)?;
-    let compressed = URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
-        .map_err(|_| ShareError::NotBase64)?;
-    let json = super::lz::decompress(&compressed, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?;
+    let base64 = |data: &str| {
+        URL_SAFE_NO_PAD
+            .decode(data.trim_end_matches('='))
+            .map_err(|_| ShareError::NotBase64)
+    };
+    let json = match data.strip_prefix(DEFLATE_MARKER) {
+        Some(data) => {
+            decompress_to_vec_with_limit(&base64(data)?, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?
+        }
+        None => legacy::decompress(&base64(data)?, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?,
+    };
     let text = String::from_utf8(json).map_err(|_| ShareError::NotUtf8)?;
     if let Some(what) = find_secret(&text) {
         return Err(ShareError::Secret(what));
@@ -77,44 +94,77 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
 mod tests {
     use super::*;
 
+    /// A link of today's format around `bytes`, compressed.
+    fn deflate_link(bytes: &[u8]) -> String {
+        let mut link = [PREFIX, DEFLATE_MARKER].concat();
+        URL_SAFE_NO_PAD.encode_string(compress_to_vec(bytes, 6), &mut link);
+        link
+    }
+
     #[test]
     fn round_trip_and_size() {
         let doc = crate::model::presets::hardened();
         let fragment = encode(&doc);
-        assert!(fragment.starts_with("s="));
+        assert!(fragment.starts_with("s=2."), "{fragment}");
         assert!(
             fragment.len() < 2000,
             "a hardened stack makes a short link ({} chars)",
             fragment.len()
         );
-        assert!(fragment
+        assert!(fragment[4..]
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_=".contains(&b)));
-        assert_eq!(decode(&format!("#{fragment}")), Ok(doc));
+            .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)));
+        assert_eq!(decode(&format!("#{fragment}")), Ok(doc.clone()));
+        assert_eq!(decode(&format!("x=1&{fragment}")), Ok(doc));
     }
 
     #[test]
     fn damaged_links_say_what_is_wrong() {
         let good = encode(&Document::default());
+        let data = &good[4..];
         assert_eq!(decode(""), Err(ShareError::NoStack));
         assert_eq!(decode("#x=1"), Err(ShareError::NoStack));
         assert_eq!(decode("#s=!!!"), Err(ShareError::NotBase64));
-        let half = 2 + (good.len() - 2) / 8 * 4; // cut on a base64 quantum: valid base64, truncated data
+        assert_eq!(decode("#s=2.!!!"), Err(ShareError::NotBase64));
+        // Cut on a base64 quantum: valid base64, truncated data.
+        let half = 4 + data.len() / 8 * 4;
         assert_eq!(decode(&good[..half]), Err(ShareError::Corrupt));
         assert_eq!(decode(&good[..half + 1]), Err(ShareError::NotBase64));
         assert_eq!(decode("#s=AAAA"), Err(ShareError::Corrupt));
-        let not_doc = {
-            let c = super::super::lz::compress(b"{\"version\": 2}");
-            let mut link = "s=".to_owned();
-            URL_SAFE_NO_PAD.encode_string(&c, &mut link);
-            link
-        };
-        assert_eq!(decode(&not_doc), Err(ShareError::Document(DocumentError::Version(2))));
+        assert_eq!(decode("#s=2.AAAA"), Err(ShareError::Corrupt));
+        assert_eq!(
+            decode(&deflate_link(b"{\"version\": 2}")),
+            Err(ShareError::Document(DocumentError::Version(2)))
+        );
+        assert_eq!(decode(&deflate_link(b"{\"version\": 1")), Err(ShareError::Corrupt));
+        assert_eq!(decode(&deflate_link(b"\xff")), Err(ShareError::NotUtf8));
         let with_secret = {
             let mut d = Document::default();
             d.key_pair.public_key = "-----BEGIN OPENSSH PRIVATE KEY-----".into();
             encode(&d)
         };
         assert!(matches!(decode(&with_secret), Err(ShareError::Secret(_))));
+        assert_eq!(
+            decode(&format!("s={}", "A".repeat(MAX_FRAGMENT_BYTES))),
+            Err(ShareError::TooLong(MAX_FRAGMENT_BYTES + 2))
+        );
+    }
+
+    #[test]
+    fn output_is_bounded() {
+        // 2 MiB of spaces compress to a few kilobytes: refused, not allocated.
+        let bomb = deflate_link(&vec![b' '; 2 << 20]);
+        assert!(bomb.len() < MAX_FRAGMENT_BYTES);
+        assert_eq!(decode(&bomb), Err(ShareError::Corrupt));
+    }
+
+    #[test]
+    fn legacy_links_still_open() {
+        // `{"version":1}` as the old LZ77 wrote it: one run of 13 literal bytes.
+        let mut old = vec![12u8];
+        old.extend_from_slice(b"{\"version\":1}");
+        let link = format!("s={}", URL_SAFE_NO_PAD.encode(old));
+        assert!(!link.contains('.'));
+        assert_eq!(decode(&link), Ok(Document::default()));
     }
 }
