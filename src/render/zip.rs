@@ -1,5 +1,11 @@
-//! A minimal ZIP writer (stored entries, no compression) for "Download all": the four files
-//! are a few kilobytes, so compression would only add code to the wasm bundle.
+//! A minimal ZIP writer (stored entries, no compression) for "Download all": the four files and
+//! the README are a few kilobytes, so compression would gain nothing.
+//!
+//! Why not the `zip` crate: with `default-features = false` and stored entries, `ZipWriter`
+//! added about 83 KB to a release wasm (43 KB gzipped; zip 9.1.1 brings indexmap, hashbrown,
+//! memchr, crc32fast and typed-path) against under 1 KB for this file, which writes the one
+//! subset we need (stored entries, UTF-8 names, a fixed 1980-01-01 timestamp so archives are
+//! reproducible) and whose archives Python's `zipfile` reads back in the tests below.
 //! Only writing lives here; nothing reads archives.
 
 /// CRC-32 (IEEE), table built at compile time.
