@@ -1,0 +1,159 @@
+//! Instances (with their IAM roles and instance profiles), the outputs nixform writes for them,
+//! and the resources the other sections do not account for.
+
+use serde_json::Value;
+
+use super::reader::Reader;
+use super::{ImportError, Object};
+use crate::model::document::{Document, InstanceDoc, TagDoc};
+use crate::model::template;
+
+/// The instances, and the names of those with an IAM role (nixform writes `<name>-role` for
+/// each).
+pub(super) fn instances<'a>(r: &mut Reader, root: &'a Object) -> Result<(Vec<InstanceDoc>, Vec<&'a str>), ImportError> {
+    let empty = Object::new();
+    let instances = Reader::blocks(root, "resource", "aws_instance");
+    if instances.is_empty() {
+        return Err(ImportError::Missing("instance"));
+    }
+    // Instances with an IAM role: nixform writes `<name>-role` for each.
+    let mut with_role: Vec<&str> = Vec::new();
+    let docs = instances
+        .into_iter()
+        .map(|(name, b)| {
+            let address = format!("aws_instance.{name}");
+            r.extra_keys(
+                &address,
+                b,
+                &[
+                    "ami",
+                    "associate_public_ip_address",
+                    "ebs_optimized",
+                    "iam_instance_profile",
+                    "instance_type",
+                    "key_name",
+                    "lifecycle",
+                    "metadata_options",
+                    "monitoring",
+                    "root_block_device",
+                    "subnet_id",
+                    "tags",
+                    "user_data",
+                    "vpc_security_group_ids",
+                ],
+            );
+            let root_dev = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
+            r.extra_keys(
+                &format!("{address}.root_block_device"),
+                root_dev,
+                &["encrypted", "volume_size", "volume_type"],
+            );
+            let tokens = b
+                .get("metadata_options")
+                .and_then(|m| m.get("http_tokens"))
+                .and_then(Value::as_str);
+            let ignore = b
+                .get("lifecycle")
+                .map(|l| Reader::array(l.get("ignore_changes")))
+                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("ami")));
+            let iam_role = b.contains_key("iam_instance_profile");
+            if iam_role {
+                with_role.push(name);
+            }
+            let tags = b
+                .get("tags")
+                .and_then(Value::as_object)
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, v)| TagDoc {
+                            key: template::unescape(k).unwrap_or_else(|| k.clone()),
+                            value: Reader::text(Some(v)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            InstanceDoc {
+                name: name.clone(),
+                instance_type: Reader::text(b.get("instance_type")),
+                subnet: Reader::reference(b.get("subnet_id"), "aws_subnet", "id").unwrap_or_default(),
+                public_ip: Reader::flag(b.get("associate_public_ip_address")),
+                root_volume_size: Reader::text(root_dev.get("volume_size")),
+                root_volume_type: match Reader::text(root_dev.get("volume_type")) {
+                    t if t.is_empty() => "gp3".into(),
+                    t => t,
+                },
+                root_volume_encrypted: Reader::flag(root_dev.get("encrypted")),
+                imdsv2_required: tokens == Some("required"),
+                monitoring: Reader::flag(b.get("monitoring")),
+                ebs_optimized: Reader::flag(b.get("ebs_optimized")),
+                iam_role,
+                ignore_ami_changes: ignore,
+                tags,
+                user_data: Reader::text(b.get("user_data")),
+            }
+        })
+        .collect();
+    Ok((docs, with_role))
+}
+
+/// Note every resource that is not one nixform writes as part of the sections read.
+pub(super) fn other_resources(r: &mut Reader, root: &Object, vpc_name: &str, with_role: &[&str]) {
+    let vpc_flow = format!("{vpc_name}-flow-logs");
+    let known_kinds = [
+        "aws_vpc",
+        "aws_internet_gateway",
+        "aws_route_table",
+        "aws_route",
+        "aws_subnet",
+        "aws_route_table_association",
+        "aws_security_group",
+        "aws_key_pair",
+        "aws_instance",
+        "aws_default_security_group",
+        "aws_flow_log",
+        "aws_cloudwatch_log_group",
+    ];
+    if let Some(resources) = root.get("resource").and_then(Value::as_object) {
+        for (kind, blocks) in resources.iter() {
+            for name in blocks.as_object().unwrap_or(&Object::new()).keys() {
+                let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
+                let derived = match kind.as_str() {
+                    "aws_iam_role" | "aws_iam_instance_profile" => is_role || *name == vpc_flow,
+                    "aws_iam_role_policy" => *name == vpc_flow,
+                    _ => known_kinds.contains(&kind.as_str()),
+                };
+                if !derived {
+                    r.note(format!("resource.{kind}.{name}"));
+                }
+            }
+        }
+    }
+}
+
+/// The outputs: the three kinds nixform writes per instance; anything else is noted.
+pub(super) fn outputs(r: &mut Reader, root: &Object, doc: &mut Document, base: &Document) {
+    let outputs: Vec<&String> = root
+        .get("output")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    let is_output = |o: &str, suffix: &str| {
+        doc.instances
+            .iter()
+            .any(|i| o.strip_suffix(suffix) == Some(i.name.as_str()))
+    };
+    let has = |suffix: &str| outputs.iter().any(|o| is_output(o, suffix));
+    doc.outputs.public_ip = has("_public_ip");
+    doc.outputs.public_dns = has("_public_dns");
+    doc.outputs.ssh_command = has("_ssh");
+    for o in outputs {
+        let ours = ["_public_ip", "_public_dns", "_ssh"].iter().any(|s| is_output(o, s));
+        if !ours {
+            r.note(format!("output.{o}"));
+        }
+    }
+    if !doc.instances.iter().any(|i| i.public_ip) {
+        // Without a public IP no output is written, so the file says nothing: keep the form's choice.
+        doc.outputs = base.outputs.clone();
+    }
+}
