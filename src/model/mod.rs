@@ -1,11 +1,14 @@
 //! The pure domain: what a person describes, and the rules it must satisfy.
 //!
-//! Belongs here: the versioned [`Document`] (raw strings as typed in the form), the typed
-//! [`Stack`] that is valid by construction, [`validate`] between them, the newtypes that parse
-//! single values, presets, secret detection, the security lint, the share-link codec, the
-//! `config.tf.json` importer and the strict JSON reader they share, and a substring search
-//! ([`text`]) for all of them. Does not belong here: any
-//! Terraform JSON or Nix text (that is [`crate::render`]) and anything that touches a browser.
+//! Belongs here: the versioned [`Document`] (raw strings as typed in the form, read and written
+//! by serde_json), the typed [`Stack`] that is valid by construction, [`validate()`] between them,
+//! the newtypes that parse single values ([`names`], over `std::net` and `ipnet`), typed field
+//! edits ([`edit`]), presets, secret detection, the security lint, the share-link codec
+//! (DEFLATE, and a reader for the old format), the `config.tf.json` importer, and the Terraform
+//! literal escaper pair ([`template`]) that the importer and the renderer share.
+//!
+//! Does not belong here: Terraform JSON documents and Nix text (the `render` module, which
+//! depends on this one and never the other way round), and anything that touches a browser.
 
 pub mod document;
 pub mod edit;

@@ -38,18 +38,10 @@ fn shown(text: &str) -> &str {
         .map_or(text, |(end, _)| text.get(..end).unwrap_or(text))
 }
 
-/// Bytes from a key's body as text for a message: at most 40 characters, and if they are not
-/// UTF-8, their ASCII with U+FFFD for every other byte. (Not `String::from_utf8_lossy`, which
-/// would bring its own UTF-8 decoder into the wasm build for this one message.)
+/// Bytes from a key's body as text for a message: at most 40 characters, with U+FFFD for what
+/// is not UTF-8.
 fn shown_bytes(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => shown(text).to_owned(),
-        Err(_) => bytes
-            .iter()
-            .take(40)
-            .map(|&b| if b.is_ascii() { char::from(b) } else { '\u{FFFD}' })
-            .collect(),
-    }
+    shown(&String::from_utf8_lossy(bytes)).to_owned()
 }
 
 /// Bit length of an SSH mpint (big-endian, possibly with a leading zero byte).

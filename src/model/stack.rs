@@ -1,4 +1,4 @@
-//! The typed stack: valid by construction, produced only by [`crate::model::validate`].
+//! The typed stack: valid by construction, produced only by [`crate::model::validate()`].
 //!
 //! Renderers take `&Stack` and never re-check anything. Strings held here are plain user text
 //! (not yet escaped for any language); escaping is the renderers' job.

@@ -1,10 +1,16 @@
 //! Pure rendering: a typed [`crate::model::Stack`] in, text out. No web crates.
 //!
-//! [`terraform::lower`] builds ONE Terraform JSON document (a [`crate::model::value::Value`]);
-//! `model::json` prints it as `config.tf.json` and [`nix`] prints the very same value as a Nix attribute set
-//! inside `infra.nix` ([`files`]). That single source is what makes the two outputs equivalent.
-//! Escaping: [`template`] for Terraform string templates, [`nix`] for Nix literals; one each.
-//! [`highlight`] turns the printed text into HTML spans for the previews.
+//! [`terraform::lower`] builds ONE Terraform document, `#[derive(Serialize)]` structs
+//! ([`terraform::blocks`]), which becomes one `serde_json::Value`: serde_json prints it as
+//! `config.tf.json` and [`nix`] prints the very same value as a Nix attribute set inside
+//! `infra.nix` ([`files`]). That single source is what makes the two outputs equivalent.
+//! Escaping: [`template`] for Terraform string templates (the literal escaper itself lives in
+//! `model::template`, which the importer shares), [`nix`] for Nix literals; one each.
+//! [`highlight`] turns the printed text into HTML spans for the previews, and [`zip`] packs the
+//! files for "Download all".
+//!
+//! Does not belong here: checking the stack (`model::validate`: renderers take a valid
+//! `&Stack` and never re-check) and anything that touches a browser.
 
 pub mod files;
 pub mod highlight;

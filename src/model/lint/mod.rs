@@ -1,6 +1,6 @@
 //! The live security lint: what a scanner (checkov) would flag in the rendered stack, why,
 //! and a one-click fix for each. Findings are computed from the typed [`Stack`] (here); fixes
-//! edit the [`Document`], the form's state ([`fix`]). The agreement with checkov is tested in
+//! edit the [`Document`], the form's state (`fix`). The agreement with checkov is tested in
 //! `tests/checkov.rs`. Nothing here renders text.
 //!
 //! [`Document`]: super::document::Document
