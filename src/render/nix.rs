@@ -205,8 +205,13 @@ pub fn to_nix(out: &mut String, value: &Value, indent: usize) -> Result<(), NixE
     Ok(())
 }
 
-fn push_spaces(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
+    }
 }
 
 #[cfg(test)]
