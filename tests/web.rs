@@ -423,3 +423,62 @@ async fn every_field_has_a_control_named_by_its_path() {
     }
     root.remove();
 }
+
+/// Rows have ids of their own, beside the document: list edits move them with their rows, and
+/// a new document (a reset, an import) gets new ones.
+#[wasm_bindgen_test]
+fn row_ids_follow_list_edits_and_a_new_document_gets_new_ones() {
+    let s = reduce(reduce(fresh(), Action::AddInstance), Action::AddInstance);
+    let ids = s.keys.instances.clone();
+    assert_eq!(ids.len(), 3);
+    let s = reduce(s, Action::RemoveInstance(1));
+    assert_eq!(s.keys.instances, [ids[0], ids[2]]);
+    assert_eq!(s.keys.tags.len(), 2, "one list of tag ids per instance");
+    let s = reduce(s, Action::AddTag(1));
+    assert_eq!(s.keys.tags[1].len(), 1);
+    let s = reduce(s, Action::Text(Text::VpcName, "other".into()));
+    assert_eq!(s.keys.instances, [ids[0], ids[2]], "a field edit keeps the ids");
+    let s = reduce(
+        s,
+        Action::Replace {
+            doc: Box::default(),
+            notice: None,
+        },
+    );
+    assert_eq!(s.keys.instances.len(), 1);
+    assert!(!ids.contains(&s.keys.instances[0]), "a new document, new rows");
+}
+
+/// Removing a row keeps the other rows: their controls are the same elements, with their
+/// values, named by their new paths, and the focused one stays focused.
+#[wasm_bindgen_test]
+async fn removing_a_row_keeps_focus_and_values_in_the_other_rows() {
+    let mut doc = Document::default();
+    for (name, cidr) in [("second", "10.10.0.128/26"), ("third", "10.10.0.192/26")] {
+        let mut subnet = doc.network.subnets[0].clone();
+        subnet.name = name.into();
+        subnet.cidr = cidr.into();
+        doc.network.subnets.push(subnet);
+    }
+    let root = mount_with(Some(&doc.to_json())).await;
+    let first: HtmlInputElement = control(&root, "f-network-subnets-0-cidr");
+    let third: HtmlInputElement = control(&root, "f-network-subnets-2-cidr");
+    first.focus().expect("focus");
+    let remove: web_sys::HtmlElement = root
+        .query_selector("button[aria-label='Remove subnet 2']")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into().ok())
+        .expect("the second subnet's remove button");
+    remove.click();
+    yew::scheduler::flush().await;
+    let kept: HtmlInputElement = control(&root, "f-network-subnets-0-cidr");
+    assert!(kept.is_same_node(Some(&first)), "the row above keeps its elements");
+    let moved: HtmlInputElement = control(&root, "f-network-subnets-1-cidr");
+    assert!(moved.is_same_node(Some(&third)), "the row below keeps its elements");
+    assert_eq!(moved.value(), "10.10.0.192/26");
+    assert_eq!(moved.name(), "network.subnets[1].cidr");
+    let focused = document().active_element().map(|e| e.id()).unwrap_or_default();
+    assert_eq!(focused, "f-network-subnets-0-cidr");
+    root.remove();
+}

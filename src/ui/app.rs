@@ -44,9 +44,11 @@ pub fn App() -> Html {
             }
         })
     };
-    let banner = state.notice.clone().map(|notice| {
-        html! { <Banner {notice} on_dismiss={dispatch.reform(|()| Action::Dismiss)} /> }
-    });
+    // Without a banner, an empty node in its place: the parts after it keep their positions.
+    let banner = match state.notice.clone() {
+        Some(notice) => html! { <Banner {notice} on_dismiss={dispatch.reform(|()| Action::Dismiss)} /> },
+        None => Html::default(),
+    };
     html! {
         <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
             <Header doc={Rc::clone(&state.doc)} dispatch={dispatch.clone()} {on_import} />

@@ -19,13 +19,14 @@ pub fn Banner(props: &Props) -> Html {
         Level::Success => ("banner success", "status"),
         Level::Error => ("banner error", "alert"),
     };
-    let details = (!details.is_empty()).then(|| {
-        html! {
+    let details = match details.is_empty() {
+        true => Html::default(),
+        false => html! {
             <ul>
                 { for details.iter().map(|d| html! { <li><code>{ d }</code></li> }) }
             </ul>
-        }
-    });
+        },
+    };
     html! {
         <div {role} {class}>
             <div class="banner-text">

@@ -48,12 +48,17 @@ impl<'a> Control<'a> {
         let id = &self.id;
         let class = classes!("field", check.then_some("check"), self.message.map(|_| "invalid"));
         let label = html! { <label for={id}>{ self.label }</label> };
-        let help = (!self.help.is_empty()).then(|| {
-            html! { <p id={format!("{id}-help")} class="help">{ self.help }</p> }
-        });
-        let message = self.message.map(|message| {
-            html! { <p id={format!("{id}-msg")} class="msg">{ message }</p> }
-        });
+        // Absent notes are empty nodes, not missing ones: Yew matches unkeyed children from
+        // the end, so a message appearing last would otherwise re-create the control (and
+        // take the keyboard focus from it).
+        let help = match self.help.is_empty() {
+            true => Html::default(),
+            false => html! { <p id={format!("{id}-help")} class="help">{ self.help }</p> },
+        };
+        let message = match self.message {
+            Some(message) => html! { <p id={format!("{id}-msg")} class="msg">{ message }</p> },
+            None => Html::default(),
+        };
         let (first, second) = if check { (control, label) } else { (label, control) };
         html! {
             <div {class}>

@@ -77,6 +77,8 @@ pub fn SelectField(props: &Props) -> Html {
     let control = Control::new(&path, label, help, bind.message.as_ref());
     let current = &bind.value;
     let options = choices.options();
+    // First, before the options: Yew matches unkeyed children from the end, so the options
+    // keep their elements when this one comes or goes.
     let unknown = (!options.iter().any(|(value, _)| value == current)).then(|| {
         html! { <option value={current} selected=true>{ format!("{current} (not a listed choice)") }</option> }
     });

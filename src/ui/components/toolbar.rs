@@ -81,7 +81,8 @@ pub fn Toolbar(props: &Props) -> Html {
         .map(|s| match &s.result {
             Ok(text) => html! { <span class="status">{ text }</span> },
             Err(text) => html! { <span class="status error">{ text }</span> },
-        });
+        })
+        .unwrap_or_default();
     html! {
         <div class="toolbar">
             <button type="button" {disabled} class="btn primary" onclick={on_copy}>{ "Copy" }</button>

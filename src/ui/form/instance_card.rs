@@ -42,9 +42,14 @@ pub fn InstanceCard(props: &Props) -> Html {
     let flag = |field| f.flag(Flag::Instance(i, field));
     let name = doc.instances.get(i).map(|d| d.name.as_str()).unwrap_or_default();
     let title = format!("Instance {n}: {name}");
-    let tags = tag_keys.iter().enumerate().map(|(tag, &key)| {
-        html! { <TagRow {key} instance={i} index={tag} doc={doc.part(Part::Tag(i, tag))} form={form.clone()} /> }
-    });
+    // The rows, keyed, in a list of their own: Yew diffs by key only a list that is all keyed.
+    let tags: Html = tag_keys
+        .iter()
+        .enumerate()
+        .map(|(tag, &key)| {
+            html! { <TagRow {key} instance={i} index={tag} doc={doc.part(Part::Tag(i, tag))} form={form.clone()} /> }
+        })
+        .collect();
     html! {
         <section aria-label={title.clone()} class="row-card instance">
             <h3 class="sub">{ title }</h3>
@@ -75,7 +80,7 @@ pub fn InstanceCard(props: &Props) -> Html {
                     help="A newer NixOS AMI does not replace the running host." />
             </div>
             <h4 class="sub">{ "Tags" }</h4>
-            { for tags }
+            { tags }
             <button type="button" aria-label={format!("Add a tag to instance {n}")} class="btn add"
                 onclick={form.on_click(Action::AddTag(i))}>{ "Add tag" }</button>
             <div class="grid">

@@ -19,7 +19,8 @@ pub fn Instances(props: &ListSectionProps) -> Html {
         .iter()
         .map(|s| AttrValue::from(s.name.clone()))
         .collect();
-    let cards = keys
+    // The cards, keyed, in a list of their own: Yew diffs by key only a list that is all keyed.
+    let cards: Html = keys
         .instances
         .iter()
         .zip(&keys.tags)
@@ -29,12 +30,13 @@ pub fn Instances(props: &ListSectionProps) -> Html {
                 <InstanceCard {key} {index} doc={doc.part(Part::Instance(index))} form={form.clone()}
                     tag_keys={tags.clone()} subnets={subnets.clone()} />
             }
-        });
+        })
+        .collect();
     html! {
         <fieldset id="section-instances">
             <legend>{ "Instances" }</legend>
             <ListMessage path="instances" message={form.bind(doc).list_message("instances")} />
-            { for cards }
+            { cards }
             <button type="button" class="btn add" onclick={form.on_click(Action::AddInstance)}>{ "Add instance" }</button>
         </fieldset>
     }

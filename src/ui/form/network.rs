@@ -16,9 +16,15 @@ use crate::ui::state::Action;
 pub fn Network(props: &ListSectionProps) -> Html {
     let ListSectionProps { doc, form, keys } = props;
     let f = form.bind(doc);
-    let subnets = keys.subnets.iter().enumerate().map(|(index, &key)| {
-        html! { <SubnetRow {key} {index} doc={doc.part(Part::Subnet(index))} form={form.clone()} /> }
-    });
+    // The rows, keyed, in a list of their own: Yew diffs by key only a list that is all keyed.
+    let subnets: Html = keys
+        .subnets
+        .iter()
+        .enumerate()
+        .map(|(index, &key)| {
+            html! { <SubnetRow {key} {index} doc={doc.part(Part::Subnet(index))} form={form.clone()} /> }
+        })
+        .collect();
     let region = &doc.provider.region;
     let zones = ["a", "b", "c", "d"].map(|z| format!("{region}{z}"));
     html! {
@@ -29,7 +35,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
             </div>
             <h3 class="sub">{ "Subnets" }</h3>
             <ListMessage path="network.subnets" message={f.list_message("network.subnets")} />
-            { for subnets }
+            { subnets }
             <button type="button" class="btn add" onclick={form.on_click(Action::AddSubnet)}>{ "Add subnet" }</button>
             <datalist id="zones">
                 <option value="automatic" />

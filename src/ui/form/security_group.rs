@@ -43,16 +43,22 @@ fn table(props: &ListSectionProps, direction: Direction, presets: [&'static str;
         Direction::Ingress => "security_group.ingress",
         Direction::Egress => "security_group.egress",
     };
-    let rows = keys.rules(direction).iter().enumerate().map(|(index, &key)| {
-        html! {
-            <RuleRow {key} {direction} {index} doc={doc.part(Part::Rule(direction, index))} form={form.clone()} />
-        }
-    });
+    // The rows, keyed, in a list of their own: Yew diffs by key only a list that is all keyed.
+    let rows: Html = keys
+        .rules(direction)
+        .iter()
+        .enumerate()
+        .map(|(index, &key)| {
+            html! {
+                <RuleRow {key} {direction} {index} doc={doc.part(Part::Rule(direction, index))} form={form.clone()} />
+            }
+        })
+        .collect();
     let add = |label: &'static str| add_button(form, direction, label);
     html! {
         <>
             <ListMessage {path} message={form.bind(doc).list_message(path)} />
-            { for rows }
+            { rows }
             <div class="buttons">{ for presets.map(add) }</div>
         </>
     }
