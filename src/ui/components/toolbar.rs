@@ -25,6 +25,22 @@ struct Status {
     result: Result<String, String>,
 }
 
+/// Reports how an action on the files of one render went.
+#[derive(Clone)]
+struct Say {
+    status: UseStateSetter<Option<Status>>,
+    about: Weak<Outcome>,
+}
+
+impl Say {
+    fn say(&self, result: Result<String, String>) {
+        self.status.set(Some(Status {
+            about: self.about.clone(),
+            result,
+        }));
+    }
+}
+
 fn mime(name: &str) -> &'static str {
     if name.ends_with(".json") {
         "application/json"
@@ -47,31 +63,32 @@ pub fn Toolbar(props: &Props) -> Html {
     let Props { name, outcome } = props;
     let name = *name;
     let status = use_state(|| None::<Status>);
-    // A handler for the files of this render: `act` does the work and says how it went.
-    let handler = |act: fn(&'static str, &Ready, UseStateSetter<Option<Status>>, Weak<Outcome>)| {
-        let (outcome, status) = (outcome.clone(), status.setter());
+    // A button's handler: `act` does its work on the files of this render and says how it went.
+    let on_click = |act: fn(&'static str, &Ready, Say)| {
+        let outcome = outcome.clone();
+        let say = Say {
+            status: status.setter(),
+            about: Rc::downgrade(&outcome.0),
+        };
         Callback::from(move |_: MouseEvent| {
             if let Some(ready) = outcome.ready() {
-                act(name, ready, status.clone(), Rc::downgrade(&outcome.0));
+                act(name, ready, say.clone());
             }
         })
     };
-    let on_copy = handler(|name, ready, status, about| {
+    let on_copy = on_click(|name, ready, say| {
         let text = ready.files.get(name).unwrap_or_default().to_owned();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = browser::copy(text).await.map(|()| format!("Copied {name}"));
-            status.set(Some(Status { about, result }));
+            say.say(browser::copy(text).await.map(|()| format!("Copied {name}")));
         });
     });
-    let on_download = handler(|name, ready, status, about| {
+    let on_download = on_click(|name, ready, say| {
         let text = ready.files.get(name).unwrap_or_default();
-        let result = browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}"));
-        status.set(Some(Status { about, result }));
+        say.say(browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
     });
-    let on_zip = handler(|_, ready, status, about| {
+    let on_zip = on_click(|_, ready, say| {
         let (file, bytes) = archive(ready);
-        let result = browser::download(&file, &bytes, "application/zip").map(|()| format!("Downloaded {file}"));
-        status.set(Some(Status { about, result }));
+        say.say(browser::download(&file, &bytes, "application/zip").map(|()| format!("Downloaded {file}")));
     });
 
     let disabled = outcome.ready().is_none();
