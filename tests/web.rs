@@ -482,3 +482,16 @@ async fn removing_a_row_keeps_focus_and_values_in_the_other_rows() {
     assert_eq!(focused, "f-network-subnets-0-cidr");
     root.remove();
 }
+
+/// The same refused paste twice: the stored value comes back into the field both times.
+#[wasm_bindgen_test]
+async fn a_paste_refused_twice_is_taken_out_of_the_field_twice() {
+    let root = mount().await;
+    for _ in 0..2 {
+        type_into(&root, "f-provider-profile", "AKIAIOSFODNN7EXAMPLE").await;
+        assert!(text_of(&root, "#f-provider-profile-msg").contains("not saved"));
+        let profile: HtmlInputElement = control(&root, "f-provider-profile");
+        assert_eq!(profile.value(), "", "the stored value is back");
+    }
+    root.remove();
+}

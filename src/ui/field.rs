@@ -51,6 +51,11 @@ impl Messages {
         self.at_path(&field.path())
     }
 
+    /// Which refusal of `field` is shown, if one is (see [`Refusal::seq`]).
+    pub fn refusal_seq(&self, field: impl Into<Field>) -> Option<u64> {
+        self.refused.get(&field.into()).map(|r| r.seq)
+    }
+
     /// The validation error at `path` (also a whole list's: `network.subnets`).
     pub fn at_path(&self, path: &str) -> Option<&str> {
         self.errors.get(path).map(String::as_str)
@@ -63,6 +68,9 @@ pub struct TextBinding {
     pub field: Text,
     pub value: AttrValue,
     pub message: Option<AttrValue>,
+    /// Changes with every refusal of this field, so the control re-renders (and Yew puts the
+    /// stored value back into it) even when the same text is refused twice.
+    pub refusal: Option<u64>,
     pub dispatch: Callback<Action>,
 }
 
@@ -125,6 +133,7 @@ impl Binder<'_> {
             field,
             value: AttrValue::from(field.get(self.doc).unwrap_or_default().to_owned()),
             message: self.message(field.into()),
+            refusal: self.form.messages.refusal_seq(field),
             dispatch: self.form.dispatch.clone(),
         }
     }

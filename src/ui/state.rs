@@ -48,11 +48,12 @@ impl Notice {
     }
 }
 
-/// Why a field's last input was not stored. `seq` changes with every refusal, so the field
-/// re-renders (and puts the stored value back) even when the same text is refused twice.
+/// Why a field's last input was not stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     pub message: String,
+    /// Changes with every refusal, so the field re-renders (and puts the stored value back)
+    /// even when the same text is refused twice.
     pub seq: u64,
 }
 
