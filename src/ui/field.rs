@@ -89,6 +89,8 @@ pub struct FlagBinding {
     pub field: Flag,
     pub checked: bool,
     pub message: Option<AttrValue>,
+    /// As [`TextBinding::refusal`].
+    pub refusal: Option<u64>,
     pub dispatch: Callback<Action>,
 }
 
@@ -143,6 +145,7 @@ impl Binder<'_> {
             field,
             checked: field.get(self.doc).unwrap_or_default(),
             message: self.message(field.into()),
+            refusal: self.form.messages.refusal_seq(field),
             dispatch: self.form.dispatch.clone(),
         }
     }
