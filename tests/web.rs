@@ -1,12 +1,14 @@
 #![cfg(target_arch = "wasm32")]
 //! Component tests in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
 //! the pure reducer's rules for refusals, loading and imports, the mounted app reacting to
-//! input events, and the allocator keeping memory flat over many edits. Render, then
+//! input events, and memory staying flat over many edits. Render, then
 //! `yew::scheduler::flush().await`; no sleeps.
 
+use nixform::model::edit::{InstanceText, Text};
 use nixform::model::{share, Document};
 use nixform::ui::app::App;
-use nixform::ui::browser::{self, STORAGE_KEY};
+use nixform::ui::autosave::{self, STORAGE_KEY};
+use nixform::ui::browser;
 use nixform::ui::state::{Action, Level, State};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -23,17 +25,17 @@ fn fresh() -> State {
     State::load("", None)
 }
 
-/// The app's allocator (`nixform::heap`) keeps memory flat: once warmed up, a thousand more
-/// edits of varying size, each validated and rendered as the page does, do not grow the memory.
+/// Memory stays flat: once warmed up, a thousand more edits of varying size, each validated
+/// and rendered as the page does, do not grow the memory.
 #[wasm_bindgen_test]
 fn memory_stays_flat_over_many_edits() {
     let edit = |state: State, n: usize| {
         let state = reduce(
             state,
-            Action::SetText {
-                path: "instances[0].user_data".into(),
-                value: format!("#!/bin/sh\n{}", "echo nixform\n".repeat(n % 97)),
-            },
+            Action::Text(
+                Text::Instance(0, InstanceText::UserData),
+                format!("#!/bin/sh\n{}", "echo nixform\n".repeat(n % 97)),
+            ),
         );
         let stack = nixform::model::validate(&state.doc).expect("valid");
         let files = nixform::render::render_all(&stack).expect("renders");
@@ -56,36 +58,18 @@ fn memory_stays_flat_over_many_edits() {
 fn a_refused_paste_keeps_the_document_and_shows_why() {
     let before = fresh();
     let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----";
-    let after = reduce(
-        before.clone(),
-        Action::SetText {
-            path: "key_pair.public_key".into(),
-            value: key.into(),
-        },
-    );
+    let after = reduce(before.clone(), Action::Text(Text::PublicKey, key.into()));
     assert_eq!(after.doc, before.doc);
     assert_eq!(after.revision, 0, "nothing to autosave");
-    let refusal = after.refusal("key_pair.public_key").expect("a refusal message");
+    let refusal = after.refusal(Text::PublicKey).expect("a refusal message");
     assert!(refusal.message.contains("private key"), "{}", refusal.message);
     // The same paste again gets a new sequence number, so the field re-renders its old value.
-    let again = reduce(
-        after.clone(),
-        Action::SetText {
-            path: "key_pair.public_key".into(),
-            value: key.into(),
-        },
-    );
+    let again = reduce(after.clone(), Action::Text(Text::PublicKey, key.into()));
     assert_eq!(again.refused.len(), 1, "one message per field");
-    let again_refusal = again.refusal("key_pair.public_key").expect("still refused");
+    let again_refusal = again.refusal(Text::PublicKey).expect("still refused");
     assert_ne!(again_refusal.seq, refusal.seq);
     // A good edit clears the message and counts a revision.
-    let fixed = reduce(
-        again,
-        Action::SetText {
-            path: "key_pair.public_key".into(),
-            value: "ssh-ed25519 AAAA x".into(),
-        },
-    );
+    let fixed = reduce(again, Action::Text(Text::PublicKey, "ssh-ed25519 AAAA x".into()));
     assert!(fixed.refused.is_empty());
     assert_eq!(fixed.revision, 1);
 }
@@ -171,10 +155,10 @@ fn saved() -> Option<String> {
 /// wins, and leaving the page (`pagehide`) writes it.
 #[wasm_bindgen_test]
 fn the_autosave_waits_keeps_the_newest_and_is_written_on_pagehide() {
-    browser::flush_save();
+    autosave::flush();
     storage().remove_item(STORAGE_KEY).expect("remove");
-    browser::save_soon(|| "first".to_owned());
-    browser::save_soon(|| "second".to_owned());
+    autosave::save_soon(|| "first".to_owned());
+    autosave::save_soon(|| "second".to_owned());
     assert_eq!(saved(), None, "nothing is written inside the edit");
     let window = web_sys::window().expect("window");
     window
@@ -186,14 +170,14 @@ fn the_autosave_waits_keeps_the_newest_and_is_written_on_pagehide() {
         "leaving the page writes the newest save"
     );
     storage().remove_item(STORAGE_KEY).expect("remove");
-    assert!(browser::flush_save(), "nothing is left pending");
+    assert!(autosave::flush(), "nothing is left pending");
     assert_eq!(saved(), None);
 }
 
 /// Mount the app with `saved` as the autosaved document (none: the default stack). A save still
 /// pending from an earlier test is written first, so it cannot land on this one's document.
 async fn mount_with(saved: Option<&str>) -> Element {
-    browser::flush_save();
+    autosave::flush();
     let _ = match saved {
         Some(text) => storage().set_item(STORAGE_KEY, text),
         None => storage().remove_item(STORAGE_KEY),
@@ -283,8 +267,8 @@ fn fire(target: &web_sys::EventTarget, kind: &str) {
     target.dispatch_event(&event).expect("dispatch");
 }
 
-/// The findings without an address field are one piece of HTML: their fix buttons and links
-/// to fields work through the list's one click listener.
+/// A finding's fix button and its link to the field work: the link focuses the field, the
+/// button applies the fix.
 #[wasm_bindgen_test]
 async fn a_finding_fix_button_and_field_link_work_through_the_list() {
     let root = mount().await;
@@ -318,8 +302,7 @@ async fn a_finding_fix_button_and_field_link_work_through_the_list() {
     assert!(text_of(&root, ".panel pre.code").contains("\"monitoring\": true"));
 }
 
-/// The form listens once for all its controls: a checkbox's `change` and a select's `input`
-/// reach the document through the form, by the control's name.
+/// A checkbox's `change` and a select's and a textarea's `input` reach the document.
 #[wasm_bindgen_test]
 async fn checkboxes_and_selects_edit_through_the_form() {
     let root = mount().await;
@@ -358,15 +341,14 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     fire(&user_data, "input");
     yew::scheduler::flush().await;
     // The autosave runs a moment after the edit; write it now instead of waiting.
-    assert!(browser::flush_save());
+    assert!(autosave::flush());
     let saved = saved().unwrap_or_default();
     assert!(saved.contains("echo from-the-textarea"), "{saved}");
     root.remove();
 }
 
-/// Parts of the page are inserted as HTML strings (select options, zone suggestions, preview
-/// lines). Hostile document values must stay text there: no element they describe may appear,
-/// and the text must show as typed. (The first document does not validate, so it has options
+/// Hostile document values (in select options, zone suggestions, preview lines) must stay
+/// text: no element they describe may appear, and the text must show as typed. (The first document does not validate, so it has options
 /// and zones but no preview; the second is valid and carries markup into the preview.)
 #[wasm_bindgen_test]
 async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
@@ -411,9 +393,9 @@ async fn hostile_values_stay_text_in_the_html_the_app_inserts() {
     root.remove();
 }
 
-/// The form is laid out from templates that name the fields: every text field of a document
-/// (with every optional part shown) has its control, named by its path and showing its value,
-/// and flags (one of each part: network, outputs, an instance) are checkboxes.
+/// Every text field of a document (with every optional part shown) has its control, named by
+/// its path and showing its value, and flags (one of each part: network, outputs, an instance)
+/// are checkboxes.
 #[wasm_bindgen_test]
 async fn every_field_has_a_control_named_by_its_path() {
     let mut doc = Document::default();
@@ -438,6 +420,78 @@ async fn every_field_has_a_control_named_by_its_path() {
     for path in ["network.flow_logs", "outputs.ssh_command", "instances[0].monitoring"] {
         let check: HtmlInputElement = control(&root, &nixform::ui::field::field_id(path));
         assert_eq!(check.type_(), "checkbox", "{path}");
+    }
+    root.remove();
+}
+
+/// Rows have ids of their own, beside the document: list edits move them with their rows, and
+/// a new document (a reset, an import) gets new ones.
+#[wasm_bindgen_test]
+fn row_ids_follow_list_edits_and_a_new_document_gets_new_ones() {
+    let s = reduce(reduce(fresh(), Action::AddInstance), Action::AddInstance);
+    let ids = s.keys.instances.clone();
+    assert_eq!(ids.len(), 3);
+    let s = reduce(s, Action::RemoveInstance(1));
+    assert_eq!(s.keys.instances, [ids[0], ids[2]]);
+    assert_eq!(s.keys.tags.len(), 2, "one list of tag ids per instance");
+    let s = reduce(s, Action::AddTag(1));
+    assert_eq!(s.keys.tags[1].len(), 1);
+    let s = reduce(s, Action::Text(Text::VpcName, "other".into()));
+    assert_eq!(s.keys.instances, [ids[0], ids[2]], "a field edit keeps the ids");
+    let s = reduce(
+        s,
+        Action::Replace {
+            doc: Box::default(),
+            notice: None,
+        },
+    );
+    assert_eq!(s.keys.instances.len(), 1);
+    assert!(!ids.contains(&s.keys.instances[0]), "a new document, new rows");
+}
+
+/// Removing a row keeps the other rows: their controls are the same elements, with their
+/// values, named by their new paths, and the focused one stays focused.
+#[wasm_bindgen_test]
+async fn removing_a_row_keeps_focus_and_values_in_the_other_rows() {
+    let mut doc = Document::default();
+    for (name, cidr) in [("second", "10.10.0.128/26"), ("third", "10.10.0.192/26")] {
+        let mut subnet = doc.network.subnets[0].clone();
+        subnet.name = name.into();
+        subnet.cidr = cidr.into();
+        doc.network.subnets.push(subnet);
+    }
+    let root = mount_with(Some(&doc.to_json())).await;
+    let first: HtmlInputElement = control(&root, "f-network-subnets-0-cidr");
+    let third: HtmlInputElement = control(&root, "f-network-subnets-2-cidr");
+    first.focus().expect("focus");
+    let remove: web_sys::HtmlElement = root
+        .query_selector("button[aria-label='Remove subnet 2']")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into().ok())
+        .expect("the second subnet's remove button");
+    remove.click();
+    yew::scheduler::flush().await;
+    let kept: HtmlInputElement = control(&root, "f-network-subnets-0-cidr");
+    assert!(kept.is_same_node(Some(&first)), "the row above keeps its elements");
+    let moved: HtmlInputElement = control(&root, "f-network-subnets-1-cidr");
+    assert!(moved.is_same_node(Some(&third)), "the row below keeps its elements");
+    assert_eq!(moved.value(), "10.10.0.192/26");
+    assert_eq!(moved.name(), "network.subnets[1].cidr");
+    let focused = document().active_element().map(|e| e.id()).unwrap_or_default();
+    assert_eq!(focused, "f-network-subnets-0-cidr");
+    root.remove();
+}
+
+/// The same refused paste twice: the stored value comes back into the field both times.
+#[wasm_bindgen_test]
+async fn a_paste_refused_twice_is_taken_out_of_the_field_twice() {
+    let root = mount().await;
+    for _ in 0..2 {
+        type_into(&root, "f-provider-profile", "AKIAIOSFODNN7EXAMPLE").await;
+        assert!(text_of(&root, "#f-provider-profile-msg").contains("not saved"));
+        let profile: HtmlInputElement = control(&root, "f-provider-profile");
+        assert_eq!(profile.value(), "", "the stored value is back");
     }
     root.remove();
 }

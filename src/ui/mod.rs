@@ -1,20 +1,31 @@
 //! The Yew app (wasm32 only): a form over the stack document and live previews of the four
-//! generated files. It calls `model` and `render` and never builds JSON or Nix text itself.
+//! generated files, with the security check beside them. It calls `model` and `render` and
+//! never builds JSON or Nix text itself.
 //!
-//! Layout: [`state`] (the pure reducer), [`app`] (the root: reduces actions, recomputes what the
-//! document derives, autosaves after rendering, lays out the page), [`form`]
-//! (one fieldset per file) over [`field`], [`preview`], [`lint_panel`], [`output`] (what is
-//! derived from the document), [`dom`] (virtual DOM from markup templates, instead of `html!`
-//! code per element), and [`browser`], the only module that calls web-sys.
+//! The page, top to bottom, and where each part lives:
+//! - [`app`]: the root. It holds the [`state`] in `use_reducer`, derives the [`outcome`]
+//!   (validate → render → lint) and the fields' [`field::Messages`] with `use_memo`, and lays
+//!   out the header, banner, form, previews and security panel;
+//! - [`components`]: one `#[component]` per file: the header, the banner, the previews, the
+//!   security panel, and the form controls (text, select, checkbox);
+//! - [`form`]: one fieldset component per section of the document, and the rows of its lists
+//!   (subnets, rules, instances, tags), keyed by the stable ids of [`keys`];
+//! - [`hooks`]: custom hooks (the debounced autosave, reading an imported file);
+//! - [`autosave`] (gloo storage, timers and events) and [`browser`] (web-sys, where gloo has
+//!   nothing: the clipboard, focus, the download link, the preview's lines, the URL).
+//!
+//! [`state`], [`keys`], [`outcome`] and [`field`] are pure: no browser calls, so the reducer
+//! can be tested without mounting anything.
 
 pub mod app;
+pub mod autosave;
 pub mod browser;
-pub mod dom;
+pub mod components;
 pub mod field;
 pub mod form;
-pub mod lint_panel;
-pub mod output;
-pub mod preview;
+pub mod hooks;
+pub mod keys;
+pub mod outcome;
 pub mod state;
 
 /// Mount the app on `<body>`.

@@ -1,19 +1,26 @@
-//! The app's state and its pure reducer: the stack document, the messages of refused edits,
-//! and the banner. No browser calls and no rendering here (those are `browser` and the
-//! components); rendered files are computed from the document, never stored.
+//! The app's state and its pure reducer: the stack document, the row ids of its lists, the
+//! messages of refused edits, and the banner; and the typed [`Action`]s that change them.
+//!
+//! Belongs here: what an action does to the state. Not here: browser calls (storage, the
+//! clipboard, downloads and timers happen in handlers and effects), and anything derived from
+//! the document (the files, the field errors, the findings: `outcome`, computed with
+//! `use_memo`, never stored).
 //!
 //! `revision` counts document changes made in this page. Autosave runs only when it is above
 //! zero, so opening a share link or falling back from a corrupt autosave never overwrites what
 //! the person saved before: only their own edit does.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use yew::Reducible;
+
+use super::keys::{Keys, List};
 use crate::model::document::{InstanceDoc, RuleDoc, SubnetDoc, TagDoc};
-use crate::model::edit::{self, EditError};
+use crate::model::edit::{Direction, Field, Flag, Text};
 use crate::model::import::import_tf_json;
 use crate::model::lint::{self, Fix};
 use crate::model::{share, Document};
-use yew::Reducible;
 
 /// How a banner message looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,50 +48,44 @@ impl Notice {
     }
 }
 
-/// Why a field's last input was not stored. `seq` changes with every refusal, so the field
-/// re-renders (and puts the stored value back) even when the same text is refused twice.
+/// Why a field's last input was not stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     pub message: String,
+    /// Changes with every refusal, so the field re-renders (and puts the stored value back)
+    /// even when the same text is refused twice.
     pub seq: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub doc: Rc<Document>,
-    /// Field path → why its last input was refused; each path once. (A list, not a map: there
-    /// are few, and a map type would be code of its own in the wasm build.)
-    pub refused: Vec<(String, Refusal)>,
+    /// The row ids of the document's lists (see `keys`); a new `Rc` only when a list changed.
+    pub keys: Rc<Keys>,
+    /// Why a field's last input was refused, by field.
+    pub refused: BTreeMap<Field, Refusal>,
     pub refusals: u64,
     /// Document changes made in this page (0: nothing to autosave yet).
     pub revision: u64,
     pub notice: Option<Notice>,
 }
 
-/// An edit. `Clone`: a list button dispatches the same action on every click.
-#[derive(Clone)]
+/// What the person did. `Clone`: a list button dispatches the same action on every click.
+#[derive(Clone, Debug)]
 pub enum Action {
-    SetText {
-        path: String,
-        value: String,
-    },
-    SetFlag {
-        path: String,
-        value: bool,
-    },
+    /// Typed or picked text for a field.
+    Text(Text, String),
+    /// A checkbox.
+    Flag(Flag, bool),
     AddSubnet,
     RemoveSubnet(usize),
-    AddRule {
-        egress: bool,
-        rule: RuleDoc,
-    },
-    RemoveRule {
-        egress: bool,
-        index: usize,
-    },
+    AddRule(Direction, RuleDoc),
+    RemoveRule(Direction, usize),
     AddInstance,
     RemoveInstance(usize),
+    /// A tag for the instance at this index.
     AddTag(usize),
+    /// Remove tag `.1` of instance `.0`.
     RemoveTag(usize, usize),
     /// A lint fix; `admin_cidr` was checked by the caller (only `RestrictSsh` uses it).
     Fix {
@@ -149,36 +150,74 @@ impl State {
         }
     }
 
-    /// Why the last input of the field at `path` was refused, if it was.
-    pub fn refusal(&self, path: &str) -> Option<&Refusal> {
-        self.refused.iter().find(|(p, _)| p == path).map(|(_, r)| r)
+    /// Why the last input of `field` was refused, if it was.
+    pub fn refusal(&self, field: impl Into<Field>) -> Option<&Refusal> {
+        self.refused.get(&field.into())
     }
 
     fn with(doc: Document, notice: Option<Notice>) -> State {
         State {
+            keys: Rc::new(Keys::new(&doc)),
             doc: Rc::new(doc),
-            refused: Vec::new(),
+            refused: BTreeMap::new(),
             refusals: 0,
             revision: 0,
             notice,
         }
     }
 
-    fn refuse(&mut self, path: String, message: String) {
+    fn refuse(&mut self, field: Field, message: String) {
         self.refusals += 1;
-        let refusal = Refusal {
-            message,
-            seq: self.refusals,
-        };
-        match self.refused.iter_mut().find(|(p, _)| *p == path) {
-            Some((_, slot)) => *slot = refusal,
-            None => self.refused.push((path, refusal)),
+        let seq = self.refusals;
+        self.refused.insert(field, Refusal { message, seq });
+    }
+
+    /// Store `doc` and count a revision.
+    fn store(&mut self, doc: Document) {
+        self.doc = Rc::new(doc);
+        self.revision += 1;
+    }
+
+    /// A value typed into a field: stored, or refused with a message next to the field.
+    fn set_text(&mut self, field: Text, value: &str) {
+        let mut doc = (*self.doc).clone();
+        match field.set(&mut doc, value) {
+            Ok(()) => {
+                self.refused.remove(&field.into());
+                // Typing the text that is already there (a select picked again) is no change.
+                if doc != *self.doc {
+                    self.store(doc);
+                }
+            }
+            Err(e) => self.refuse(field.into(), e.to_string()),
         }
     }
 
-    /// The field at `path` took its input: its refusal message, if any, goes.
-    fn accepted(&mut self, path: &str) {
-        self.refused.retain(|(p, _)| p != path);
+    fn set_flag(&mut self, field: Flag, value: bool) {
+        let mut doc = (*self.doc).clone();
+        match field.set(&mut doc, value) {
+            Ok(()) => self.store(doc),
+            Err(e) => self.refuse(field.into(), e.to_string()),
+        }
+    }
+
+    /// A change of the document's lists (or of many fields at once): `edit` changes the
+    /// document and moves the row ids with it. Field positions may have moved, so refusal
+    /// messages no longer point at the right fields and go.
+    fn restructure(&mut self, edit: impl FnOnce(&mut Document, &mut Keys)) {
+        let mut doc = (*self.doc).clone();
+        let keys = Rc::make_mut(&mut self.keys);
+        edit(&mut doc, keys);
+        keys.fit(&doc);
+        self.refused.clear();
+        self.store(doc);
+    }
+
+    /// A whole new document (reset, preset, import): new rows, no refusals.
+    fn replace(&mut self, doc: Document) {
+        Rc::make_mut(&mut self.keys).replace(&doc);
+        self.refused.clear();
+        self.store(doc);
     }
 }
 
@@ -190,48 +229,31 @@ fn unique_name(base: &str, taken: &[&str]) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
-/// What an action did to the document.
-#[derive(PartialEq)]
-enum Change {
-    None,
-    /// A field's value: paths stay where they are.
-    InPlace,
-    /// A list add/remove, a fix or a whole new document: paths may have moved, so refusal
-    /// messages no longer point at the right fields.
-    Structure,
+/// The ingress or egress rules.
+fn rules(doc: &mut Document, direction: Direction) -> &mut Vec<RuleDoc> {
+    match direction {
+        Direction::Ingress => &mut doc.security_group.ingress,
+        Direction::Egress => &mut doc.security_group.egress,
+    }
+}
+
+/// Remove element `index` of `list` and its row id; an out-of-range index changes nothing.
+fn remove<T>(list: &mut Vec<T>, keys: &mut Keys, which: List, index: usize) {
+    if index < list.len() {
+        list.remove(index);
+        keys.remove(which, index);
+    }
 }
 
 impl Reducible for State {
     type Action = Action;
 
-    /// Every action works on one copy of the document, stored (with a revision counted) only if
-    /// the action changed it: one clone and one store in the wasm build, not one per action.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut state = (*self).clone();
-        let mut doc = (*state.doc).clone();
-        let mut change = Change::Structure;
+        let mut state = Rc::unwrap_or_clone(self);
         match action {
-            Action::SetText { path, value } => {
-                change = Change::None;
-                match edit::set_text(&mut doc, &path, &value) {
-                    Ok(()) => {
-                        state.accepted(&path);
-                        if doc != *state.doc {
-                            change = Change::InPlace;
-                        }
-                    }
-                    Err(EditError::Refused(message)) => state.refuse(path, message),
-                    Err(other) => state.refuse(path, other.to_string()),
-                }
-            }
-            Action::SetFlag { path, value } => match edit::set_flag(&mut doc, &path, value) {
-                Ok(()) => change = Change::InPlace,
-                Err(e) => {
-                    change = Change::None;
-                    state.refuse(path, e.to_string());
-                }
-            },
-            Action::AddSubnet => {
+            Action::Text(field, value) => state.set_text(field, &value),
+            Action::Flag(field, value) => state.set_flag(field, value),
+            Action::AddSubnet => state.restructure(|doc, keys| {
                 let taken: Vec<&str> = doc.network.subnets.iter().map(|s| s.name.as_str()).collect();
                 let name = unique_name("nix-subnet", &taken);
                 doc.network.subnets.push(SubnetDoc {
@@ -239,47 +261,44 @@ impl Reducible for State {
                     cidr: String::new(),
                     availability_zone: "automatic".into(),
                 });
-            }
+                keys.push(List::Subnets);
+            }),
             Action::RemoveSubnet(i) => {
-                if i < doc.network.subnets.len() {
-                    doc.network.subnets.remove(i);
-                }
+                state.restructure(|doc, keys| remove(&mut doc.network.subnets, keys, List::Subnets, i))
             }
-            Action::AddRule { egress, rule } => rules(&mut doc, egress).push(rule),
-            Action::RemoveRule { egress, index } => {
-                let list = rules(&mut doc, egress);
-                if index < list.len() {
-                    list.remove(index);
-                }
+            Action::AddRule(direction, rule) => state.restructure(|doc, keys| {
+                rules(doc, direction).push(rule);
+                keys.push(List::Rules(direction));
+            }),
+            Action::RemoveRule(direction, i) => {
+                state.restructure(|doc, keys| remove(rules(doc, direction), keys, List::Rules(direction), i))
             }
-            Action::AddInstance => {
+            Action::AddInstance => state.restructure(|doc, keys| {
                 let base = InstanceDoc::default();
                 let taken: Vec<&str> = doc.instances.iter().map(|i| i.name.as_str()).collect();
                 let name = unique_name(&base.name, &taken);
                 let subnet = doc.network.subnets.first().map(|s| s.name.clone()).unwrap_or_default();
                 doc.instances.push(InstanceDoc { name, subnet, ..base });
-            }
+                keys.push(List::Instances);
+            }),
             Action::RemoveInstance(i) => {
-                if i < doc.instances.len() {
-                    doc.instances.remove(i);
-                }
+                state.restructure(|doc, keys| remove(&mut doc.instances, keys, List::Instances, i))
             }
-            Action::AddTag(i) => {
-                if let Some(inst) = doc.instances.get_mut(i) {
-                    inst.tags.push(TagDoc::default());
+            Action::AddTag(i) => state.restructure(|doc, keys| {
+                if let Some(instance) = doc.instances.get_mut(i) {
+                    instance.tags.push(TagDoc::default());
+                    keys.push(List::Tags(i));
                 }
-            }
-            Action::RemoveTag(i, j) => {
-                if let Some(inst) = doc.instances.get_mut(i) {
-                    if j < inst.tags.len() {
-                        inst.tags.remove(j);
-                    }
+            }),
+            Action::RemoveTag(i, j) => state.restructure(|doc, keys| {
+                if let Some(instance) = doc.instances.get_mut(i) {
+                    remove(&mut instance.tags, keys, List::Tags(i), j);
                 }
-            }
-            Action::Fix { fix, admin_cidr } => lint::apply(&mut doc, &fix, &admin_cidr),
-            Action::Replace { doc: new, notice } => {
-                doc = *new;
+            }),
+            Action::Fix { fix, admin_cidr } => state.restructure(|doc, _| lint::apply(doc, &fix, &admin_cidr)),
+            Action::Replace { doc, notice } => {
                 state.notice = notice;
+                state.replace(*doc);
             }
             Action::Import { file_name, text } => match import_tf_json(&text, &state.doc) {
                 Ok(imported) => {
@@ -288,42 +307,19 @@ impl Reducible for State {
                         notice.text.push_str(" Not imported (the form has no place for these):");
                         notice.details = imported.unmapped;
                     }
-                    doc = imported.document;
                     state.notice = Some(notice);
+                    state.replace(imported.document);
                 }
                 Err(e) => {
-                    change = Change::None;
                     state.notice = Some(Notice::new(
                         Level::Error,
                         format!("{file_name} was not imported: {e}. The form was not changed."),
-                    ));
+                    ))
                 }
             },
-            Action::Notify(notice) => {
-                change = Change::None;
-                state.notice = Some(notice);
-            }
-            Action::Dismiss => {
-                change = Change::None;
-                state.notice = None;
-            }
-        }
-        if change != Change::None {
-            if change == Change::Structure {
-                state.refused.clear();
-            }
-            state.doc = Rc::new(doc);
-            state.revision += 1;
+            Action::Notify(notice) => state.notice = Some(notice),
+            Action::Dismiss => state.notice = None,
         }
         Rc::new(state)
-    }
-}
-
-/// The ingress or egress rules.
-fn rules(doc: &mut Document, egress: bool) -> &mut Vec<RuleDoc> {
-    if egress {
-        &mut doc.security_group.egress
-    } else {
-        &mut doc.security_group.ingress
     }
 }

@@ -1,19 +1,45 @@
-//! NixOS image: the release (or a custom AMI name pattern) and the architecture.
+//! NixOS image: the release (or a custom AMI name pattern) and the architecture, and (folded
+//! away) the Terraform name of the AMI lookup.
 
-pub const TEMPLATE: &str = r#"
-<fieldset id="section-image">
-  <legend>NixOS image</legend>
-  <div class="grid">
-    {release|Release|The newest official AMI of this release is used.|select 26.05=NixOS 26.05;25.11=NixOS 25.11;custom=Custom AMI name pattern}
-    {architecture|Architecture|Must match the instance type (t4g, m7g, c7g are arm64).|select x86_64=x86_64 (Intel, AMD);arm64=arm64 (Graviton)}
-    {?release=custom}
-      {custom_pattern|AMI name pattern|e.g. nixos/26.05*; * and ? are wildcards.}
-    {/}
-  </div>
-  <details>
-    <summary>Advanced: resource name</summary>
-    <div class="grid">
-      {data_name|AMI data source name|Terraform name of the aws_ami lookup, e.g. nixos-x86_64.}
-    </div>
-  </details>
-</fieldset>"#;
+use yew::prelude::*;
+
+use super::SectionProps;
+use crate::model::edit::Text;
+use crate::ui::components::select_field::{Choices, SelectField};
+use crate::ui::components::text_field::TextField;
+
+const RELEASES: &[(&str, &str)] = &[
+    ("26.05", "NixOS 26.05"),
+    ("25.11", "NixOS 25.11"),
+    ("custom", "Custom AMI name pattern"),
+];
+
+const ARCHITECTURES: &[(&str, &str)] = &[("x86_64", "x86_64 (Intel, AMD)"), ("arm64", "arm64 (Graviton)")];
+
+#[component]
+pub fn Image(props: &SectionProps) -> Html {
+    let f = props.form.bind(&props.doc);
+    let custom = props.doc.image.release == "custom";
+    html! {
+        <fieldset id="section-image">
+            <legend>{ "NixOS image" }</legend>
+            <div class="grid">
+                <SelectField bind={f.text(Text::Release)} label="Release"
+                    help="The newest official AMI of this release is used." choices={Choices::Fixed(RELEASES)} />
+                <SelectField bind={f.text(Text::Architecture)} label="Architecture"
+                    help="Must match the instance type (t4g, m7g, c7g are arm64)." choices={Choices::Fixed(ARCHITECTURES)} />
+                if custom {
+                    <TextField bind={f.text(Text::CustomPattern)} label="AMI name pattern"
+                        help="e.g. nixos/26.05*; * and ? are wildcards." />
+                }
+            </div>
+            <details>
+                <summary>{ "Advanced: resource name" }</summary>
+                <div class="grid">
+                    <TextField bind={f.text(Text::AmiDataName)} label="AMI data source name"
+                        help="Terraform name of the aws_ami lookup, e.g. nixos-x86_64." />
+                </div>
+            </details>
+        </fieldset>
+    }
+}

@@ -1,11 +1,22 @@
 //! Outputs: which values Terraform prints after applying.
 
-pub const TEMPLATE: &str = r#"
-<fieldset id="section-outputs">
-  <legend>Outputs</legend>
-  <div class="checks">
-    {public_ip|Public IP|The instance's public IPv4 address.|check}
-    {public_dns|Public DNS name|The instance's public host name.|check}
-    {ssh_command|SSH command|A ready-to-paste ssh root@… line.|check}
-  </div>
-</fieldset>"#;
+use yew::prelude::*;
+
+use super::SectionProps;
+use crate::model::edit::Flag;
+use crate::ui::components::checkbox::Checkbox;
+
+#[component]
+pub fn Outputs(props: &SectionProps) -> Html {
+    let f = props.form.bind(&props.doc);
+    html! {
+        <fieldset id="section-outputs">
+            <legend>{ "Outputs" }</legend>
+            <div class="checks">
+                <Checkbox bind={f.flag(Flag::OutputPublicIp)} label="Public IP" help="The instance's public IPv4 address." />
+                <Checkbox bind={f.flag(Flag::OutputPublicDns)} label="Public DNS name" help="The instance's public host name." />
+                <Checkbox bind={f.flag(Flag::OutputSshCommand)} label="SSH command" help="A ready-to-paste ssh root@… line." />
+            </div>
+        </fieldset>
+    }
+}

@@ -1,13 +1,32 @@
-//! Provider and credentials: the region and where the provisioning host finds AWS credentials.
+//! Provider and credentials: the region, and where the provisioning host finds AWS
+//! credentials (files and a profile: nixform never asks for keys).
 
-pub const TEMPLATE: &str = r#"
-<fieldset id="section-provider">
-  <legend>Provider and credentials</legend>
-  <p class="section-help">The provisioning host reads credentials from files; nixform never asks for keys.</p>
-  <div class="grid">
-    {region|Region|Where the VPC and instances are created.|regions}
-    {profile|Profile|Named profile in the credentials file; empty: default.}
-    {shared_credentials_file|Shared credentials file|Absolute path, e.g. /root/.aws/credentials.}
-    {shared_config_file|Shared config file|Absolute path, e.g. /root/.aws/config.}
-  </div>
-</fieldset>"#;
+use yew::prelude::*;
+
+use super::SectionProps;
+use crate::model::edit::Text;
+use crate::ui::components::select_field::{Choices, SelectField};
+use crate::ui::components::text_field::TextField;
+
+#[component]
+pub fn Provider(props: &SectionProps) -> Html {
+    let f = props.form.bind(&props.doc);
+    html! {
+        <fieldset id="section-provider">
+            <legend>{ "Provider and credentials" }</legend>
+            <p class="section-help">
+                { "The provisioning host reads credentials from files; nixform never asks for keys." }
+            </p>
+            <div class="grid">
+                <SelectField bind={f.text(Text::Region)} label="Region"
+                    help="Where the VPC and instances are created." choices={Choices::Regions} />
+                <TextField bind={f.text(Text::Profile)} label="Profile"
+                    help="Named profile in the credentials file; empty: default." />
+                <TextField bind={f.text(Text::SharedCredentialsFile)} label="Shared credentials file"
+                    help="Absolute path, e.g. /root/.aws/credentials." />
+                <TextField bind={f.text(Text::SharedConfigFile)} label="Shared config file"
+                    help="Absolute path, e.g. /root/.aws/config." />
+            </div>
+        </fieldset>
+    }
+}

@@ -1,14 +1,37 @@
-//! Provisioner: the systemd unit on the NixOS host that runs OpenTofu or Terraform.
+//! Provisioner: the NixOS host that applies this stack, and its systemd unit running OpenTofu
+//! or Terraform (flake.nix, configuration.nix).
 
-pub const TEMPLATE: &str = r#"
-<fieldset id="section-provisioner">
-  <legend>Provisioner</legend>
-  <p class="section-help">The NixOS host that applies this stack with a systemd unit (flake.nix, configuration.nix).</p>
-  <div class="grid">
-    {host_name|Host name|nixosConfigurations.<name> in flake.nix, e.g. myserver.}
-    {host_system|Host system|The provisioning host's architecture.|select x86_64-linux=x86_64-linux;aarch64-linux=aarch64-linux}
-    {tool|Tool|Which binary applies the configuration.|select opentofu=OpenTofu;terraform=Terraform}
-    {unit_name|Unit name|systemd unit, without .service.}
-    {state_directory|State directory|Below /var/lib; holds the Terraform state.}
-  </div>
-</fieldset>"#;
+use yew::prelude::*;
+
+use super::SectionProps;
+use crate::model::edit::Text;
+use crate::ui::components::select_field::{Choices, SelectField};
+use crate::ui::components::text_field::TextField;
+
+const SYSTEMS: &[(&str, &str)] = &[("x86_64-linux", "x86_64-linux"), ("aarch64-linux", "aarch64-linux")];
+
+const TOOLS: &[(&str, &str)] = &[("opentofu", "OpenTofu"), ("terraform", "Terraform")];
+
+#[component]
+pub fn Provisioner(props: &SectionProps) -> Html {
+    let f = props.form.bind(&props.doc);
+    html! {
+        <fieldset id="section-provisioner">
+            <legend>{ "Provisioner" }</legend>
+            <p class="section-help">
+                { "The NixOS host that applies this stack with a systemd unit (flake.nix, configuration.nix)." }
+            </p>
+            <div class="grid">
+                <TextField bind={f.text(Text::HostName)} label="Host name"
+                    help="nixosConfigurations.<name> in flake.nix, e.g. myserver." />
+                <SelectField bind={f.text(Text::HostSystem)} label="Host system"
+                    help="The provisioning host's architecture." choices={Choices::Fixed(SYSTEMS)} />
+                <SelectField bind={f.text(Text::Tool)} label="Tool"
+                    help="Which binary applies the configuration." choices={Choices::Fixed(TOOLS)} />
+                <TextField bind={f.text(Text::UnitName)} label="Unit name" help="systemd unit, without .service." />
+                <TextField bind={f.text(Text::StateDirectory)} label="State directory"
+                    help="Below /var/lib; holds the Terraform state." />
+            </div>
+        </fieldset>
+    }
+}

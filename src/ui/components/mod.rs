@@ -1,0 +1,28 @@
+//! The page's components, one `#[component]` per file, and the markup the form controls
+//! share ([`control`]).
+//!
+//! - the header and banner: [`header`], [`banner`];
+//! - the previews: [`preview`] over [`file_tabs`], [`toolbar`], [`listing`] (the highlighted
+//!   file) and [`problems`] (the form's errors);
+//! - the security panel: [`lint_panel`] over [`finding`] and [`cidr_fix`];
+//! - the form's controls: [`text_field`], [`select_field`], [`checkbox`], [`list_message`],
+//!   and [`field_link`] (a link that focuses a field).
+//!
+//! The form's sections, which lay these out, are in `ui::form`.
+
+pub mod banner;
+pub mod checkbox;
+pub mod cidr_fix;
+pub mod control;
+pub mod field_link;
+pub mod file_tabs;
+pub mod finding;
+pub mod header;
+pub mod lint_panel;
+pub mod list_message;
+pub mod listing;
+pub mod preview;
+pub mod problems;
+pub mod select_field;
+pub mod text_field;
+pub mod toolbar;

@@ -1,0 +1,107 @@
+//! What the app derives from the document: the typed stack (or the field errors), the four
+//! files and the lint findings. The root computes it with `use_memo` over the document and
+//! never stores it in state; components get it behind [`Shared`], which compares by identity.
+//!
+//! Belongs here: the derivation and how to read it. Not here: how it is shown (the preview and
+//! the security panel) or anything that touches a browser.
+
+use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::model::lint::{lint, Finding};
+use crate::model::{validate, Document, FieldError, Stack};
+use crate::render::{render_all, Files};
+
+/// A valid stack and what it renders to.
+pub struct Ready {
+    pub stack: Stack,
+    pub files: Files,
+    /// Shared with the security panel as they are, not copied for it.
+    pub findings: Rc<Vec<Finding>>,
+}
+
+/// The outputs of one document.
+pub enum Outcome {
+    Ready(Box<Ready>),
+    /// The form has errors: no files until they are fixed.
+    Invalid(Vec<FieldError>),
+    /// The stack is valid but could not be printed (a renderer refused a value).
+    Failed(String),
+}
+
+impl Outcome {
+    pub fn of(doc: &Document) -> Outcome {
+        match validate(doc) {
+            Err(errors) => Outcome::Invalid(errors),
+            Ok(stack) => match render_all(&stack) {
+                Ok(files) => Outcome::Ready(Box::new(Ready {
+                    findings: Rc::new(lint(&stack)),
+                    stack,
+                    files,
+                })),
+                Err(e) => Outcome::Failed(e.to_string()),
+            },
+        }
+    }
+
+    /// The files and the stack, when there are any.
+    pub fn ready(&self) -> Option<&Ready> {
+        match self {
+            Outcome::Ready(ready) => Some(ready),
+            _ => None,
+        }
+    }
+
+    /// The text of the file called `name`, when there are files.
+    pub fn file(&self, name: &str) -> Option<&str> {
+        self.ready().and_then(|r| r.files.get(name))
+    }
+
+    /// The findings to show: `None` while the form has errors.
+    pub fn findings(&self) -> Option<Rc<Vec<Finding>>> {
+        self.ready().map(|r| Rc::clone(&r.findings))
+    }
+
+    /// Field path → message (several on one path joined with "; "), for the fields to show
+    /// next to themselves.
+    pub fn errors_by_path(&self) -> BTreeMap<String, String> {
+        let mut out: BTreeMap<String, String> = BTreeMap::new();
+        if let Outcome::Invalid(errors) = self {
+            for e in errors {
+                let message = e.kind.to_string();
+                out.entry(e.path.clone())
+                    .and_modify(|m| {
+                        m.push_str("; ");
+                        m.push_str(&message);
+                    })
+                    .or_insert(message);
+            }
+        }
+        out
+    }
+}
+
+/// An `Rc` that props and hook dependencies compare by identity: a memoised value is equal
+/// only to the same computation, which is exact (the root recomputes only when the document
+/// changes) and costs nothing, where comparing two sets of files would cost their length.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
