@@ -9,6 +9,7 @@
 //! document the person already has. Not here: checking what was imported (the document is
 //! validated like anything typed) and writing Terraform (`render`).
 
+mod changes;
 mod instances;
 mod reader;
 
@@ -37,12 +38,15 @@ pub enum ImportError {
     Secret(&'static str),
 }
 
-/// An imported document and what could not be mapped onto the form.
+/// An imported document, what could not be mapped onto the form, and what was changed.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Imported {
     pub document: Document,
     /// Terraform addresses (and keys) that the form cannot hold, e.g. `resource.aws_s3_bucket.logs`.
     pub unmapped: Vec<String>,
+    /// What the import changed on the way in, in words, e.g. "aws_instance.web: the AMI
+    /// ami-0abc… is replaced by the NixOS image lookup (data.aws_ami.nixos-x86_64)".
+    pub changed: Vec<String>,
 }
 
 /// Read `text` (a `config.tf.json`) into a document; `base` supplies what Terraform JSON does
@@ -172,7 +176,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             r.extra_keys(
                 &format!("aws_subnet.{name}"),
                 s,
-                &["availability_zone", "cidr_block", "vpc_id"],
+                &["availability_zone", "cidr_block", "map_public_ip_on_launch", "vpc_id"],
             );
             let zone = Reader::text(s.get("availability_zone"));
             SubnetDoc {
@@ -221,12 +225,14 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     doc.instances = instances;
     instances::other_resources(&mut r, root, vpc_name, &with_role);
     instances::outputs(&mut r, root, &mut doc, base);
+    let changed = changes::changes(root, &mut doc, !amis.is_empty());
     let mut unmapped = r.unmapped;
     unmapped.sort();
     unmapped.dedup();
     Ok(Imported {
         document: doc,
         unmapped,
+        changed,
     })
 }
 
