@@ -77,7 +77,7 @@ pub enum FieldErrorKind {
     UnknownSubnet(String),
     #[error("{what} is {len} characters long; at most {max} are allowed")]
     TooLong { what: &'static str, len: usize, max: usize },
-    #[error("{what} `{value}` may only use letters, digits, spaces and {allowed}")]
+    #[error("{what} `{value}` may only use {allowed}")]
     BadCharacters {
         what: &'static str,
         value: String,

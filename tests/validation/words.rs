@@ -69,3 +69,18 @@ fn user_data_is_at_most_16_kb() {
         d.instances[0].user_data = "é".repeat(8_193)
     });
 }
+
+#[test]
+fn the_profile_rule_and_its_message_agree() {
+    for profile in ["", "default", "my-profile", "dev_team.eu+ops@corp", "Prod2"] {
+        accepts(profile, |d| d.provider.profile = profile.into());
+    }
+    for profile in ["my profile", "prod/eu", "x:y", "naïve"] {
+        refuses(
+            profile,
+            "provider.profile",
+            &format!("profile `{profile}` may only use letters, digits and _ . - @ + (no spaces)"),
+            |d| d.provider.profile = profile.into(),
+        );
+    }
+}

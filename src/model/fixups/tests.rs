@@ -169,3 +169,24 @@ fn renames_and_removals_carry_the_instances() {
     assert_eq!(crate::model::validate(&doc).map(|_| ()), Ok(()));
     assert!(remove_subnet(&mut doc, 5).is_empty());
 }
+
+#[test]
+fn presets_name_the_ami_after_their_architecture() {
+    for name in crate::model::presets::NAMES {
+        let doc = crate::model::presets::by_name(name).expect("preset");
+        assert_eq!(
+            doc.image.data_name,
+            format!("nixos-{}", doc.image.architecture),
+            "{name}"
+        );
+        for d in &doc.instances {
+            let t: InstanceType = d.instance_type.parse().expect("known type");
+            assert_eq!(
+                t.arch().ami_name(),
+                doc.image.architecture,
+                "{name}: {}",
+                d.instance_type
+            );
+        }
+    }
+}

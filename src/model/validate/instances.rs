@@ -21,7 +21,7 @@ impl Validator {
                 K::BadCharacters {
                     what: "the key pair name",
                     value: k.key_name.clone(),
-                    allowed: "ASCII only",
+                    allowed: "ASCII characters",
                 },
             );
         } else {
