@@ -139,3 +139,22 @@ fn the_import_says_what_it_changed() {
         imported.unmapped
     );
 }
+
+#[test]
+fn an_import_keeps_the_order_of_the_instances_in_the_form() {
+    let mut doc = Document::default();
+    doc.instances[0].name = "web".into();
+    for name in ["db", "cache"] {
+        let mut instance = doc.instances[0].clone();
+        instance.name = name.into();
+        doc.instances.push(instance);
+    }
+    let files = render_all(&validate(&doc).expect("valid")).expect("renders");
+    let names = |d: &Document| d.instances.iter().map(|i| i.name.clone()).collect::<Vec<_>>();
+    // The file lists them with sorted keys (cache, db, web); the form's order wins.
+    let imported = import_tf_json(&files.config_tf_json, &doc).expect("imports");
+    assert_eq!(names(&imported.document), ["web", "db", "cache"]);
+    // Into a form that has none of them, they come in the file's (name) order.
+    let imported = import_tf_json(&files.config_tf_json, &Document::default()).expect("imports");
+    assert_eq!(names(&imported.document), ["cache", "db", "web"]);
+}

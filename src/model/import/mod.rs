@@ -252,6 +252,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     instances::other_resources(&mut r, root, vpc_name, &with_role);
     instances::outputs(&mut r, root, &mut doc, base);
     let changed = changes::changes(root, &mut doc, !amis.is_empty());
+    keep_form_order(&mut doc, base);
     let mut unmapped = r.unmapped;
     unmapped.sort();
     unmapped.dedup();
@@ -260,6 +261,14 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         unmapped,
         changed,
     })
+}
+
+/// Instances the form already has keep their place in it; new ones follow, in name order (the
+/// order nixform and terranix write, keys sorted). A JSON object has no order of its own, so
+/// the form's order is the only one the person chose.
+fn keep_form_order(doc: &mut Document, base: &Document) {
+    let place = |name: &str| base.instances.iter().position(|i| i.name == name).unwrap_or(usize::MAX);
+    doc.instances.sort_by_key(|i| place(&i.name));
 }
 
 #[cfg(test)]
