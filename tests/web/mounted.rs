@@ -107,7 +107,9 @@ async fn the_app_renders_previews_and_follows_input() {
     assert!(renders >= 2, "the render counter moves ({renders})");
 
     type_into(&root, "f-network-vpc_cidr", "10.0.0.0/99").await;
-    assert!(root.query_selector(".panel pre.code").ok().flatten().is_none());
+    // Issue 17: the last valid files stay, dimmed and marked out of date, below the problems.
+    assert!(text_of(&root, ".panel .files.stale pre.code").contains("\"t3.nano\""));
+    assert!(text_of(&root, ".panel .stale-note").contains("Out of date"));
     assert!(text_of(&root, ".panel .problems").contains("network.vpc_cidr"));
     assert!(text_of(&root, "#f-network-vpc_cidr-msg").contains("not a CIDR block"));
     let input = root

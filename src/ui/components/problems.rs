@@ -1,5 +1,6 @@
-//! What the previews show while the form has errors: how many, each a link to its field. The
-//! files come back when the errors are fixed.
+//! What the previews show while the form has errors: how many, each a link to its field,
+//! above the last valid files (out of date) when there are any. The files are up to date
+//! again when the errors are fixed.
 
 use yew::prelude::*;
 
@@ -9,6 +10,9 @@ use crate::model::FieldError;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub errors: Vec<(AttrValue, AttrValue)>,
+    /// The last valid files are shown below the list.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// (path, message) of each error, for [`Problems`].
@@ -30,7 +34,14 @@ pub fn Problems(props: &Props) -> Html {
     };
     html! {
         <div role="status" class="problems">
-            <p><strong>{ count }</strong>{ " The files appear again when they are fixed; nothing you typed is lost." }</p>
+            <p>
+                <strong>{ count }</strong>
+                { if props.stale {
+                    " Below: the files of the last valid form, out of date until these are fixed. Nothing you typed is lost."
+                } else {
+                    " The files appear when they are fixed; nothing you typed is lost."
+                } }
+            </p>
             <ul>{ for props.errors.iter().map(item) }</ul>
         </div>
     }

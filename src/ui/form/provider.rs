@@ -18,8 +18,11 @@ pub fn Provider(props: &SectionProps) -> Html {
                 { "The provisioning host reads credentials from files; nixform never asks for keys." }
             </p>
             <div class="grid">
-                <SelectField bind={f.text(Text::Region)} label="Region"
-                    help="Where the VPC and instances are created." choices={Choices::Regions} />
+                // Wide: the select shows the region's full name ("Asia Pacific (Sydney)").
+                <div class="wide">
+                    <SelectField bind={f.text(Text::Region)} label="Region"
+                        help="Where the VPC and instances are created." choices={Choices::Regions} />
+                </div>
                 <TextField bind={f.text(Text::Profile)} label="Profile"
                     help="Named profile in the credentials file; empty: default." />
                 <TextField bind={f.text(Text::SharedCredentialsFile)} label="Shared credentials file"
