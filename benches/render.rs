@@ -50,7 +50,7 @@ fn parts(c: &mut Criterion) {
         b.iter(|| {
             (
                 files::flake_nix(black_box(&stack)),
-                files::configuration_nix(black_box(&stack)),
+                files::provisioner_nix(black_box(&stack)),
             )
         })
     });

@@ -1,6 +1,10 @@
-//! flake.nix and configuration.nix evaluate to what makes infra.nix usable: the inputs the seed
-//! got wrong (a misspelt `terranix`, nixpkgs on a release whose AMIs are gone), `specialArgs`
-//! with `terranix` and `system`, and `./infra.nix` imported as a module.
+//! The glue of the three ways to use the files (README, `files::HOW_TO_USE`) evaluates to what
+//! makes infra.nix usable. Way 2, a new provisioning host: flake.nix has the inputs the seed got
+//! wrong (a misspelt `terranix`, nixpkgs on a release whose AMIs are gone), `specialArgs` with
+//! `terranix` and `system`, and the host's own hardware-configuration.nix and configuration.nix
+//! (boot loader included) beside infra.nix and provisioner.nix, which sets no boot loader and no
+//! stateVersion. Way 1, an existing host: the lines the README gives, added to a host's flake,
+//! give infra.nix its arguments. Way 3 is config.tf.json alone (tests/escaping.rs runs terraform).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -25,16 +29,16 @@ fn flake_and_configuration_evaluate_to_working_glue() {
     terranix = {{ lib = {{ }}; }};
   }};
   host = outputs.nixosConfigurations.{host};
-  configuration = import {dir}/configuration.nix {{ }};
+  provisioner = import {dir}/provisioner.nix {{ lib.mkDefault = v: {{ default = v; }}; }};
 in {{
   inputs = flake.inputs;
   specialArgs = builtins.attrNames host.specialArgs;
   system = host.specialArgs.system;
-  firstModule = builtins.baseNameOf (toString (builtins.head host.modules));
-  hostPlatform = (builtins.elemAt host.modules 1).nixpkgs.hostPlatform;
-  imports = map (p: builtins.baseNameOf (toString p)) configuration.imports;
-  hostName = configuration.networking.hostName;
-  stateVersion = configuration.system.stateVersion;
+  files = map (p: builtins.baseNameOf (toString p)) (builtins.filter builtins.isPath host.modules);
+  hostPlatform = (builtins.elemAt host.modules 4).nixpkgs.hostPlatform;
+  provisions = builtins.attrNames provisioner;
+  features = provisioner.nix.settings.experimental-features;
+  hostName = provisioner.networking.hostName.default;
 }}
 "#,
             dir = dir.display(),
@@ -63,18 +67,86 @@ in {{
             stack.provisioner.host_system.nix_system(),
             "{name}"
         );
-        assert_eq!(got["firstModule"], "configuration.nix", "{name}");
         assert_eq!(
-            got["imports"],
-            serde_json::json!(["hardware-configuration.nix", "infra.nix"]),
-            "{name}"
+            got["files"],
+            serde_json::json!([
+                "hardware-configuration.nix",
+                "configuration.nix",
+                "infra.nix",
+                "provisioner.nix"
+            ]),
+            "{name}: the host's own files first, ours beside them"
         );
+        assert_eq!(
+            got["provisions"],
+            serde_json::json!(["networking", "nix"]),
+            "{name}: no boot, fileSystems or system.stateVersion"
+        );
+        assert_eq!(got["features"], serde_json::json!(["nix-command", "flakes"]), "{name}");
         assert_eq!(got["hostName"], stack.provisioner.host_name.as_str(), "{name}");
-        assert_eq!(got["stateVersion"], stack.image.release.state_version(), "{name}");
         assert_ne!(
             stack.image.release.nixpkgs_branch(),
             "nixos-25.05",
             "{name}: 25.05's AMIs are gone"
         );
     }
+}
+
+/// Way 1: a host's own flake with the README's input and `specialArgs` added, and `./infra.nix`
+/// in its modules, gives infra.nix the arguments it asks for.
+#[test]
+fn an_existing_hosts_flake_takes_infra_nix_as_the_readme_says() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let stack = nixform::model::validate(&Default::default()).expect("valid");
+    let files = render_all(&stack).expect("renders");
+    write_files(tmp.path(), &files);
+    let readme = nixform::render::files::readme(&stack);
+    let input = readme
+        .lines()
+        .find(|l| l.starts_with("terranix = {"))
+        .expect("the README gives the input");
+    let special = readme
+        .lines()
+        .find(|l| l.starts_with("specialArgs = "))
+        .expect("the README gives specialArgs");
+    let flake = format!(
+        r#"{{
+  inputs = {{
+    nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.11";
+    {input}
+  }};
+  outputs = {{ nixpkgs, terranix, ... }}: {{
+    nixosConfigurations.existing = nixpkgs.lib.nixosSystem {{
+      {special}
+      modules = [ ./configuration.nix ./infra.nix ];
+    }};
+  }};
+}}
+"#
+    );
+    std::fs::write(tmp.path().join("existing-flake.nix"), flake).expect("write");
+    let expr = format!(
+        r#"let
+  flake = import {dir}/existing-flake.nix;
+  host = (flake.outputs {{
+    nixpkgs = {{ lib.nixosSystem = args: args; }};
+    terranix = {{ lib.terranixConfiguration = args: "config"; }};
+  }}).nixosConfigurations.existing;
+  infra = import (builtins.elemAt host.modules 1) (host.specialArgs // {{ pkgs = {{ git = "git"; opentofu = "tofu"; }}; }});
+in {{
+  follows = flake.inputs.terranix.inputs.nixpkgs.follows;
+  infraArgs = builtins.attrNames (builtins.functionArgs (import {dir}/infra.nix));
+  given = builtins.attrNames host.specialArgs;
+  units = builtins.attrNames infra.systemd.services;
+}}
+"#,
+        dir = tmp.path().display()
+    );
+    let file = tmp.path().join("way1.nix");
+    std::fs::write(&file, expr).expect("write");
+    let got = nix_eval_json(&file);
+    assert_eq!(got["follows"], "nixpkgs");
+    assert_eq!(got["infraArgs"], serde_json::json!(["pkgs", "system", "terranix"]));
+    assert_eq!(got["given"], serde_json::json!(["system", "terranix"]));
+    assert_eq!(got["units"], serde_json::json!([stack.provisioner.unit_name]));
 }

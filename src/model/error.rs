@@ -48,6 +48,8 @@ pub enum FieldErrorKind {
     ZoneNotInRegion { zone: String, region: String },
     #[error("`{0}` is not an instance type of the form family.size, like t3.micro")]
     NotInstanceType(String),
+    #[error("`{given}` is not a known instance type{}", did_you_mean(nearest.as_deref()))]
+    UnknownInstanceType { given: String, nearest: Option<String> },
     #[error("instance type `{instance_type}` is {type_arch}, but the image is {image_arch}")]
     ArchMismatch {
         instance_type: String,
@@ -75,7 +77,7 @@ pub enum FieldErrorKind {
     UnknownSubnet(String),
     #[error("{what} is {len} characters long; at most {max} are allowed")]
     TooLong { what: &'static str, len: usize, max: usize },
-    #[error("{what} `{value}` may only use letters, digits, spaces and {allowed}")]
+    #[error("{what} `{value}` may only use {allowed}")]
     BadCharacters {
         what: &'static str,
         value: String,
@@ -97,7 +99,7 @@ pub enum FieldErrorKind {
     Secret(&'static str),
     #[error("{0}")]
     SshKey(String),
-    #[error("user data is {0} bytes; EC2 allows at most 16384")]
+    #[error("user data is {0} bytes; EC2 allows at most 16,384 (16 KB)")]
     UserDataTooLarge(usize),
     #[error("`{0}` is not a valid path: use an absolute path like /root/.aws/credentials")]
     NotAbsolutePath(String),
@@ -115,4 +117,12 @@ pub enum FieldErrorKind {
     NoEbsOptimization(String),
     #[error("the stack needs at least one {0}")]
     Empty(&'static str),
+}
+
+/// The end of an unknown instance type's message: the nearest known type, or an example.
+fn did_you_mean(nearest: Option<&str>) -> String {
+    match nearest {
+        Some(t) => format!("; did you mean `{t}`?"),
+        None => ", like t3.micro (see the suggestions)".to_owned(),
+    }
 }

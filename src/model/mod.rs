@@ -3,7 +3,8 @@
 //! Belongs here: the versioned [`Document`] (raw strings as typed in the form, read and written
 //! by serde_json), the typed [`Stack`] that is valid by construction, [`validate()`] between them,
 //! the newtypes that parse single values ([`names`], over `std::net` and `ipnet`), typed field
-//! edits ([`edit`]), presets, secret detection, the security lint, the share-link codec
+//! edits ([`edit`]) with their labels ([`labels`]), edits that keep the form valid
+//! ([`fixups`]), presets, secret detection, the security lint, the share-link codec
 //! (DEFLATE, and a reader for the old format), the `config.tf.json` importer, and the Terraform
 //! literal escaper pair ([`template`]) that the importer and the renderer share.
 //!
@@ -13,7 +14,9 @@
 pub mod document;
 pub mod edit;
 pub mod error;
+pub mod fixups;
 pub mod import;
+pub mod labels;
 pub mod lint;
 pub mod names;
 pub mod presets;

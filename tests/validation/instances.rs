@@ -55,8 +55,8 @@ fn instances() {
         (
             "shape",
             "instances[0].instance_type",
-            "`t2medium` is not an instance type",
-            |d| d.instances[0].instance_type = "t2medium".into(),
+            "`a very large one` is not an instance type of the form family.size",
+            |d| d.instances[0].instance_type = "a very large one".into(),
         ),
         (
             "arm type on x86 image",
@@ -91,7 +91,7 @@ fn instances() {
         (
             "user data > 16 KB",
             "instances[0].user_data",
-            "16385 bytes; EC2 allows at most 16384",
+            "16385 bytes; EC2 allows at most 16,384 (16 KB)",
             |d| d.instances[0].user_data = "x".repeat(16385),
         ),
         (

@@ -12,6 +12,7 @@ mod names;
 mod network;
 mod rules;
 mod text;
+mod words;
 
 pub type Edit = fn(&mut Document);
 

@@ -40,9 +40,12 @@ fn names_and_tags() {
             "256 characters long; at most 255",
             |d| d.key_pair.key_name = "k".repeat(256),
         ),
-        ("key name ASCII", "key_pair.key_name", "ASCII only", |d| {
-            d.key_pair.key_name = "clé".into()
-        }),
+        (
+            "key name ASCII",
+            "key_pair.key_name",
+            "may only use ASCII characters",
+            |d| d.key_pair.key_name = "clé".into(),
+        ),
         (
             "tag key length",
             "instances[0].tags[0].key",

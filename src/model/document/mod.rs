@@ -13,12 +13,14 @@
 //! nested objects, then lists), so a document written today reads like one written before.
 
 mod read;
+mod scrub;
 mod strict;
 mod texts;
 
 use serde::{Deserialize, Serialize};
 
 pub use read::{DocumentError, MAX_DOCUMENT_BYTES};
+pub use scrub::MIN_SECRET_RUN;
 
 /// The document format this build reads and writes.
 pub const DOCUMENT_VERSION: u32 = 1;

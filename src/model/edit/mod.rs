@@ -22,8 +22,9 @@ mod tests;
 /// The most characters a single-line field takes (far above any AWS limit, far below a paste
 /// that would slow the page down).
 pub const MAX_LINE_CHARS: usize = 4096;
-/// The most characters user data takes (EC2 allows 16 KB; the rest is room for a message).
-pub const MAX_USER_DATA_CHARS: usize = 32 * 1024;
+/// The most user data takes: EC2 allows 16 KB (16,384 bytes) before base64, counted in bytes
+/// of UTF-8 everywhere (this screen, `validate`, the help text).
+pub const MAX_USER_DATA_BYTES: usize = 16 * 1024;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
@@ -172,6 +173,15 @@ impl Field {
 pub fn screen(field: Text, value: &str) -> Result<(), EditError> {
     if let Some(what) = find_secret(value) {
         return Err(EditError::Refused(format!("This looks like {what}. nixform never stores secrets: it was not saved. Use a credentials file or a profile.")));
+    }
+    if matches!(field, Text::Instance(_, InstanceText::UserData)) {
+        let len = value.len();
+        if len > MAX_USER_DATA_BYTES {
+            return Err(EditError::Refused(format!(
+                "The pasted text is {len} bytes long; user data takes at most 16 KB ({MAX_USER_DATA_BYTES} bytes). The previous value was kept."
+            )));
+        }
+        return Ok(());
     }
     let max = field.max_chars();
     let len = value.chars().count();

@@ -4,7 +4,7 @@
 
 use super::{
     screen, Direction, EditError, Flag, InstanceFlag, InstanceText, RuleText, SubnetText, Text, MAX_LINE_CHARS,
-    MAX_USER_DATA_CHARS,
+    MAX_USER_DATA_BYTES,
 };
 use crate::model::document::{Document, InstanceDoc, RuleDoc};
 
@@ -141,14 +141,15 @@ impl Text {
         text_slot!(self, doc, &).map(String::as_str)
     }
 
-    fn slot(self, doc: &mut Document) -> Option<&mut String> {
+    pub(crate) fn slot(self, doc: &mut Document) -> Option<&mut String> {
         text_slot!(self, doc, &mut)
     }
 
-    /// The most characters the field takes.
+    /// The most characters the field takes (for user data, its limit in bytes bounds the
+    /// characters too).
     pub fn max_chars(self) -> usize {
         match self {
-            Text::Instance(_, InstanceText::UserData) => MAX_USER_DATA_CHARS,
+            Text::Instance(_, InstanceText::UserData) => MAX_USER_DATA_BYTES,
             _ => MAX_LINE_CHARS,
         }
     }

@@ -108,7 +108,12 @@ fn refusals_keep_the_previous_value() {
         matches!(Text::SecurityGroupName.set(&mut doc, &huge), Err(EditError::Refused(m)) if m.contains("1048576"))
     );
     assert_eq!(doc, before);
-    assert!(Text::Instance(0, InstanceText::UserData)
-        .set(&mut doc, &"y".repeat(20_000))
-        .is_ok());
+    let user_data = Text::Instance(0, InstanceText::UserData);
+    assert!(user_data.set(&mut doc, &"y".repeat(16_384)).is_ok());
+    let refused = user_data.set(&mut doc, &"é".repeat(8_193));
+    assert!(
+        matches!(&refused, Err(EditError::Refused(m)) if m.contains("16386 bytes") && m.contains("16 KB (16384 bytes)") && !m.contains("32")),
+        "{refused:?}"
+    );
+    assert_eq!(doc.instances[0].user_data.len(), 16_384);
 }

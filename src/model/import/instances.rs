@@ -60,11 +60,13 @@ pub(super) fn instances<'a>(r: &mut Reader, root: &'a Object) -> Result<(Vec<Ins
             if iam_role {
                 with_role.push(name);
             }
+            // The `Name` nixform writes from the instance's name is not one of the person's tags.
             let tags = b
                 .get("tags")
                 .and_then(Value::as_object)
                 .map(|t| {
                     t.iter()
+                        .filter(|(k, v)| !(k.as_str() == "Name" && Reader::text(Some(v)) == **name))
                         .map(|(k, v)| TagDoc {
                             key: template::unescape(k).unwrap_or_else(|| k.clone()),
                             value: Reader::text(Some(v)),
@@ -143,17 +145,21 @@ pub(super) fn outputs(r: &mut Reader, root: &Object, doc: &mut Document, base: &
             .any(|i| o.strip_suffix(suffix) == Some(i.name.as_str()))
     };
     let has = |suffix: &str| outputs.iter().any(|o| is_output(o, suffix));
-    doc.outputs.public_ip = has("_public_ip");
+    doc.outputs.public_ip = has("_public_ip") || has("_private_ip");
     doc.outputs.public_dns = has("_public_dns");
     doc.outputs.ssh_command = has("_ssh");
     for o in outputs {
-        let ours = ["_public_ip", "_public_dns", "_ssh"].iter().any(|s| is_output(o, s));
+        let ours = ["_public_ip", "_private_ip", "_public_dns", "_ssh"]
+            .iter()
+            .any(|s| is_output(o, s));
         if !ours {
             r.note(format!("output.{o}"));
         }
     }
     if !doc.instances.iter().any(|i| i.public_ip) {
-        // Without a public IP no output is written, so the file says nothing: keep the form's choice.
-        doc.outputs = base.outputs.clone();
+        // Without a public IP only the private IP can be written, so the file says nothing
+        // about the other two: keep the form's choice.
+        doc.outputs.public_dns = base.outputs.public_dns;
+        doc.outputs.ssh_command = base.outputs.ssh_command;
     }
 }

@@ -9,6 +9,7 @@
 //! document the person already has. Not here: checking what was imported (the document is
 //! validated like anything typed) and writing Terraform (`render`).
 
+mod changes;
 mod instances;
 mod reader;
 
@@ -37,12 +38,15 @@ pub enum ImportError {
     Secret(&'static str),
 }
 
-/// An imported document and what could not be mapped onto the form.
+/// An imported document, what could not be mapped onto the form, and what was changed.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Imported {
     pub document: Document,
     /// Terraform addresses (and keys) that the form cannot hold, e.g. `resource.aws_s3_bucket.logs`.
     pub unmapped: Vec<String>,
+    /// What the import changed on the way in, in words, e.g. "aws_instance.web: the AMI
+    /// ami-0abc… is replaced by the NixOS image lookup (data.aws_ami.nixos-x86_64)".
+    pub changed: Vec<String>,
 }
 
 /// Read `text` (a `config.tf.json`) into a document; `base` supplies what Terraform JSON does
@@ -143,8 +147,9 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     r.extra_keys(
         &format!("aws_vpc.{vpc_name}"),
         vpc,
-        &["cidr_block", "enable_dns_hostnames", "enable_dns_support"],
+        &["cidr_block", "enable_dns_hostnames", "enable_dns_support", "tags"],
     );
+    r.name_tag(&format!("aws_vpc.{vpc_name}"), vpc, vpc_name);
     doc.network.vpc_name = vpc_name.clone();
     doc.network.vpc_cidr = Reader::text(vpc.get("cidr_block"));
     for (field, kind) in [
@@ -156,9 +161,12 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             let known: &[&str] = if kind == "aws_route" {
                 &["destination_cidr_block", "gateway_id", "route_table_id"]
             } else {
-                &["vpc_id"]
+                &["tags", "vpc_id"]
             };
             r.extra_keys(&format!("{kind}.{name}"), body, known);
+            if kind != "aws_route" {
+                r.name_tag(&format!("{kind}.{name}"), body, name);
+            }
             match field {
                 "gateway" => doc.network.gateway_name = name.clone(),
                 "route_table" => doc.network.route_table_name = name.clone(),
@@ -172,8 +180,15 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
             r.extra_keys(
                 &format!("aws_subnet.{name}"),
                 s,
-                &["availability_zone", "cidr_block", "vpc_id"],
+                &[
+                    "availability_zone",
+                    "cidr_block",
+                    "map_public_ip_on_launch",
+                    "tags",
+                    "vpc_id",
+                ],
             );
+            r.name_tag(&format!("aws_subnet.{name}"), s, name);
             let zone = Reader::text(s.get("availability_zone"));
             SubnetDoc {
                 name: name.clone(),
@@ -205,28 +220,45 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         .single(root, "aws_security_group")
         .ok_or(ImportError::Missing("security_group"))?;
     let address = format!("aws_security_group.{sg_name}");
-    r.extra_keys(&address, sg, &["description", "egress", "ingress", "name", "vpc_id"]);
+    r.extra_keys(
+        &address,
+        sg,
+        &["description", "egress", "ingress", "name", "tags", "vpc_id"],
+    );
     doc.security_group.resource_name = sg_name.clone();
     doc.security_group.name = Reader::text(sg.get("name"));
+    let sg_label = if doc.security_group.name.is_empty() {
+        sg_name
+    } else {
+        &doc.security_group.name
+    };
+    r.name_tag(&address, sg, sg_label);
     doc.security_group.description = Reader::text(sg.get("description"));
     doc.security_group.ingress = r.rules(&address, sg, "ingress");
     doc.security_group.egress = r.rules(&address, sg, "egress");
     let (key_name, key) = r.single(root, "aws_key_pair").ok_or(ImportError::Missing("key_pair"))?;
-    r.extra_keys(&format!("aws_key_pair.{key_name}"), key, &["key_name", "public_key"]);
+    r.extra_keys(
+        &format!("aws_key_pair.{key_name}"),
+        key,
+        &["key_name", "public_key", "tags"],
+    );
     doc.key_pair.resource_name = key_name.clone();
     doc.key_pair.key_name = Reader::text(key.get("key_name"));
+    r.name_tag(&format!("aws_key_pair.{key_name}"), key, &doc.key_pair.key_name);
     doc.key_pair.public_key = Reader::text(key.get("public_key"));
 
     let (instances, with_role) = instances::instances(&mut r, root)?;
     doc.instances = instances;
     instances::other_resources(&mut r, root, vpc_name, &with_role);
     instances::outputs(&mut r, root, &mut doc, base);
+    let changed = changes::changes(root, &mut doc, !amis.is_empty());
     let mut unmapped = r.unmapped;
     unmapped.sort();
     unmapped.dedup();
     Ok(Imported {
         document: doc,
         unmapped,
+        changed,
     })
 }
 

@@ -63,6 +63,17 @@ impl Reader {
         }
     }
 
+    /// Note `address.tags` unless the block's tags are only the `Name` nixform writes (`name`).
+    pub(super) fn name_tag(&mut self, address: &str, body: &Object, name: &str) {
+        let Some(tags) = body.get("tags") else { return };
+        let ours = tags
+            .as_object()
+            .is_some_and(|t| t.len() == 1 && Self::text(t.get("Name")) == name);
+        if !ours {
+            self.note(format!("{address}.tags"));
+        }
+    }
+
     /// The bodies of `resource.<kind>` (or `data.<kind>`), in name order.
     pub(super) fn blocks<'a>(root: &'a Object, section: &str, kind: &str) -> Vec<(&'a String, &'a Object)> {
         root.get(section)

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::instance_types::{is_known_instance_type, nearest_instance_type};
 use crate::model::error::FieldErrorKind;
 
 /// AWS commercial regions (the partition `aws`), where NixOS AMIs are published.
@@ -191,9 +192,9 @@ fn is_size(size: &str) -> bool {
     false
 }
 
-impl FromStr for InstanceType {
-    type Err = FieldErrorKind;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+impl InstanceType {
+    /// A type of the form `family.size`, known or not (the architecture rules apply to any).
+    fn parse_shape(s: &str) -> Result<Self, FieldErrorKind> {
         let bad = || FieldErrorKind::NotInstanceType(s.to_owned());
         let dot = s.find('.').ok_or_else(bad)?;
         let (family, size) = (&s[..dot], &s[dot + 1..]);
@@ -213,6 +214,32 @@ impl FromStr for InstanceType {
     }
 }
 
+/// Case and surrounding spaces are not part of a type: `T4G.SMALL ` is `t4g.small`. A
+/// well-formed type that is not in [`super::INSTANCE_FAMILIES`] is refused with the nearest
+/// known one.
+impl FromStr for InstanceType {
+    type Err = FieldErrorKind;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let normal = s.trim().to_ascii_lowercase();
+        let parsed = Self::parse_shape(&normal);
+        if parsed.is_ok() && is_known_instance_type(&normal) {
+            return parsed;
+        }
+        // A typo (`t4g.smal`, `t4gsmall`) gets the nearest known type; other text the shape.
+        match nearest_instance_type(&normal) {
+            nearest @ Some(_) => Err(FieldErrorKind::UnknownInstanceType {
+                given: s.to_owned(),
+                nearest,
+            }),
+            None if parsed.is_ok() => Err(FieldErrorKind::UnknownInstanceType {
+                given: s.to_owned(),
+                nearest: None,
+            }),
+            None => Err(FieldErrorKind::NotInstanceType(s.to_owned())),
+        }
+    }
+}
+
 impl fmt::Display for InstanceType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
@@ -225,7 +252,7 @@ mod tests {
 
     #[track_caller]
     fn arch(t: &str) -> Arch {
-        t.parse::<InstanceType>().expect("valid type").arch()
+        InstanceType::parse_shape(t).expect("valid type").arch()
     }
 
     #[test]
@@ -266,20 +293,46 @@ mod tests {
 
     #[test]
     fn instance_type_shape() {
-        for bad in [
-            "",
-            "t3",
-            "t3.",
-            ".micro",
-            "T3.micro",
-            "t3.huge",
-            "t3.0xlarge",
-            "tt.micro",
-            "t3.micro ",
-            "t3..micro",
-        ] {
-            assert!(bad.parse::<InstanceType>().is_err(), "{bad:?} should be refused");
+        for bad in ["", "t3", "zz.huge", "t3.0000xlarge0", "tt.micro.x.y", "x"] {
+            assert_eq!(
+                bad.parse::<InstanceType>(),
+                Err(FieldErrorKind::NotInstanceType(bad.into())),
+                "{bad:?} should be refused"
+            );
         }
+    }
+
+    #[test]
+    fn instance_types_are_normalised_and_known() {
+        for (given, want) in [
+            ("T4G.SMALL ", "t4g.small"),
+            (" t3.Micro", "t3.micro"),
+            ("m7g.large", "m7g.large"),
+        ] {
+            assert_eq!(given.parse::<InstanceType>().map(|t| t.to_string()), Ok(want.into()));
+        }
+        for (given, nearest) in [
+            ("t4g.smal", Some("t4g.small")),
+            ("T4G.SMAL", Some("t4g.small")),
+            ("g4dn.xlarge", None),
+        ] {
+            assert_eq!(
+                given.parse::<InstanceType>(),
+                Err(FieldErrorKind::UnknownInstanceType {
+                    given: given.into(),
+                    nearest: nearest.map(Into::into)
+                })
+            );
+        }
+        let message = "t4g.smal"
+            .parse::<InstanceType>()
+            .map(|_| ())
+            .expect_err("unknown")
+            .to_string();
+        assert_eq!(
+            message,
+            "`t4g.smal` is not a known instance type; did you mean `t4g.small`?"
+        );
     }
 
     #[test]

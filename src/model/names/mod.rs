@@ -10,8 +10,12 @@
 
 mod aws;
 mod cidr;
+mod instance_types;
 mod resource_name;
 
 pub use aws::{Arch, InstanceType, Region, Zone, REGIONS};
 pub use cidr::{Cidr4, Cidr6};
+pub use instance_types::{
+    is_known_instance_type, known_instance_types, nearest_instance_type, INSTANCE_FAMILIES, SUGGESTED_INSTANCE_TYPES,
+};
 pub use resource_name::ResourceName;

@@ -3,6 +3,7 @@
 
 use super::{field, item, starts_with_ignore_case, Validator, K};
 use crate::model::document::{Document, TagDoc};
+use crate::model::edit::MAX_USER_DATA_BYTES;
 use crate::model::names::{Arch, InstanceType};
 use crate::model::ssh::check_public_key;
 use crate::model::stack::{Instance, KeyPair, Network, VolumeType};
@@ -20,7 +21,7 @@ impl Validator {
                 K::BadCharacters {
                     what: "the key pair name",
                     value: k.key_name.clone(),
-                    allowed: "ASCII only",
+                    allowed: "ASCII characters",
                 },
             );
         } else {
@@ -113,7 +114,7 @@ impl Validator {
             };
             let tags = self.tags(&base, &d.tags);
             let ud_path = field(&base, "user_data");
-            if d.user_data.len() > 16384 {
+            if d.user_data.len() > MAX_USER_DATA_BYTES {
                 self.push(&ud_path, K::UserDataTooLarge(d.user_data.len()));
             }
             let all_ok = [&type_path, &subnet_path, &ud_path, &ebs_path]

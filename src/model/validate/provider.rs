@@ -6,6 +6,11 @@ use crate::model::document::Document;
 use crate::model::names::{Arch, Region};
 use crate::model::stack::{Image, Provider, Release, PUBLISHED_RELEASES};
 
+/// AWS profile names: what the CLI's `aws configure --profile` and the SDKs read back from
+/// `[profile NAME]` without quoting. A space is refused (the provisioning unit exports the
+/// profile as `AWS_PROFILE`), and the message says so.
+const PROFILE_CHARACTERS: &str = "letters, digits and _ . - @ + (no spaces)";
+
 impl Validator {
     pub(super) fn provider(&mut self, doc: &Document) -> Option<Provider> {
         let p = &doc.provider;
@@ -31,7 +36,7 @@ impl Validator {
                 K::BadCharacters {
                     what: "profile",
                     value: p.profile.clone(),
-                    allowed: "_ . - @ +",
+                    allowed: PROFILE_CHARACTERS,
                 },
             );
         } else {

@@ -24,7 +24,7 @@ impl Validator {
                 K::BadCharacters {
                     what,
                     value: text.to_owned(),
-                    allowed: "._-:/()#,@[]+=&;{}!$*",
+                    allowed: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
                 },
             );
         } else {

@@ -12,6 +12,9 @@ use serde::Serialize;
 
 use super::Tf;
 
+/// A resource's `tags`, keys and values escaped as templates.
+pub type Tags = BTreeMap<String, Tf>;
+
 /// The blocks of one type, by name: `aws_vpc` → `{ "<name>": { ... } }`.
 pub type Blocks<T> = BTreeMap<String, T>;
 
@@ -82,6 +85,8 @@ pub struct AwsVpc {
     pub cidr_block: String,
     pub enable_dns_hostnames: bool,
     pub enable_dns_support: bool,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,12 +94,16 @@ pub struct AwsSubnet {
     pub availability_zone: Tf,
     pub cidr_block: String,
     pub vpc_id: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 /// A resource whose only attribute is its VPC: the internet gateway, the route table.
 #[derive(Debug, Serialize)]
 pub struct VpcChild {
     pub vpc_id: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,6 +144,8 @@ pub struct AwsSecurityGroup {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Tf>,
     pub vpc_id: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 /// With no rule blocks, the provider removes every rule of the VPC's default group.
@@ -143,12 +154,16 @@ pub struct AwsDefaultSecurityGroup {
     pub egress: Vec<SgRule>,
     pub ingress: Vec<SgRule>,
     pub vpc_id: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AwsKeyPair {
     pub key_name: Tf,
     pub public_key: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]
@@ -186,9 +201,9 @@ pub struct AwsInstance {
     pub monitoring: bool,
     pub root_block_device: RootBlockDevice,
     pub subnet_id: Tf,
-    /// Keys are escaped like values (a key is a template too).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub tags: BTreeMap<String, Tf>,
+    /// The person's tags, and `Name` from the instance's name unless they set one. Keys are
+    /// escaped like values (a key is a template too).
+    pub tags: Tags,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_data: Option<Tf>,
     pub vpc_security_group_ids: Vec<Tf>,
@@ -217,6 +232,8 @@ pub struct AwsIamRolePolicy {
 pub struct AwsCloudwatchLogGroup {
     pub name: Tf,
     pub retention_in_days: u32,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,6 +243,8 @@ pub struct AwsFlowLog {
     pub log_destination_type: &'static str,
     pub traffic_type: &'static str,
     pub vpc_id: Tf,
+    /// `Name` (the console's label), from the resource's name.
+    pub tags: Tags,
 }
 
 #[derive(Debug, Serialize)]

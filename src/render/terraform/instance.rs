@@ -50,11 +50,7 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Resou
                 volume_type: instance.root_volume_type.as_str(),
             },
             subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
-            tags: instance
-                .tags
-                .iter()
-                .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
-                .collect(),
+            tags: tags(instance),
             user_data: instance.user_data.as_deref().map(Tf::lit),
             vpc_security_group_ids: vec![Tf::attr(
                 "aws_security_group",
@@ -65,8 +61,20 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Resou
     );
 }
 
-/// The public IP, public DNS name and SSH command of an instance that has a public IP, as far
-/// as the stack asks for them.
+/// The person's tags, with `Name` from the instance's name unless they set `Name` themselves.
+fn tags(instance: &Instance) -> Tags {
+    let mut tags: Tags = instance
+        .tags
+        .iter()
+        .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
+        .collect();
+    tags.entry("Name".to_owned())
+        .or_insert_with(|| Tf::lit(instance.name.as_str()));
+    tags
+}
+
+/// The public IP, public DNS name and SSH command of an instance that has a public IP (its
+/// private IP when it has none), as far as the stack asks for them.
 pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Blocks<Output>) {
     let name = instance.name.as_str();
     let o = &stack.outputs;
@@ -81,6 +89,13 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             "_public_ip",
             format!("Public IPv4 address of {name}"),
             Tf::attr("aws_instance", name, "public_ip"),
+        );
+    }
+    if o.public_ip && !instance.public_ip {
+        add(
+            "_private_ip",
+            format!("Private IPv4 address of {name} (it has no public IP)"),
+            Tf::attr("aws_instance", name, "private_ip"),
         );
     }
     if o.public_dns && instance.public_ip {

@@ -70,6 +70,11 @@ impl TerraformDoc {
     }
 }
 
+/// `{ "Name": name }`: what the AWS console shows for a resource, from its name in the stack.
+fn name_tag(name: &str) -> Tags {
+    Tags::from([("Name".to_owned(), Tf::lit(name))])
+}
+
 fn policy_document(service: &str) -> String {
     format!(
         r#"{{"Statement":[{{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{{"Service":"{service}"}}}}],"Version":"2012-10-17"}}"#
@@ -148,12 +153,21 @@ fn lower_network(stack: &Stack, res: &mut Resources) {
             cidr_block: net.vpc_cidr.to_string(),
             enable_dns_hostnames: true,
             enable_dns_support: true,
+            tags: name_tag(&vpc),
         },
     );
-    res.aws_internet_gateway
-        .insert(net.gateway_name.to_string(), VpcChild { vpc_id: vpc_id.clone() });
-    res.aws_route_table
-        .insert(net.route_table_name.to_string(), VpcChild { vpc_id: vpc_id.clone() });
+    for (blocks, name) in [
+        (&mut res.aws_internet_gateway, &net.gateway_name),
+        (&mut res.aws_route_table, &net.route_table_name),
+    ] {
+        blocks.insert(
+            name.to_string(),
+            VpcChild {
+                tags: name_tag(name.as_str()),
+                vpc_id: vpc_id.clone(),
+            },
+        );
+    }
     let route_table_id = Tf::attr("aws_route_table", net.route_table_name.as_str(), "id");
     res.aws_route.insert(
         net.route_name.to_string(),
@@ -175,6 +189,7 @@ fn lower_network(stack: &Stack, res: &mut Resources) {
             AwsSubnet {
                 availability_zone,
                 cidr_block: subnet.cidr.to_string(),
+                tags: name_tag(subnet.name.as_str()),
                 vpc_id: vpc_id.clone(),
             },
         );
@@ -192,6 +207,7 @@ fn lower_network(stack: &Stack, res: &mut Resources) {
             AwsDefaultSecurityGroup {
                 egress: Vec::new(),
                 ingress: Vec::new(),
+                tags: name_tag(&format!("{vpc}-default")),
                 vpc_id: vpc_id.clone(),
             },
         );
@@ -203,6 +219,7 @@ fn lower_network(stack: &Stack, res: &mut Resources) {
             AwsCloudwatchLogGroup {
                 name: Tf::lit(&format!("/nixform/{vpc}/flow-logs")),
                 retention_in_days: days,
+                tags: name_tag(&name),
             },
         );
         res.aws_iam_role.insert(
@@ -226,6 +243,7 @@ fn lower_network(stack: &Stack, res: &mut Resources) {
                 iam_role_arn: Tf::attr("aws_iam_role", &name, "arn"),
                 log_destination: Tf::attr("aws_cloudwatch_log_group", &name, "arn"),
                 log_destination_type: "cloud-watch-logs",
+                tags: name_tag(&name),
                 traffic_type: "ALL",
                 vpc_id,
             },
@@ -254,6 +272,7 @@ fn lower_security_group(stack: &Stack, res: &mut Resources) {
             egress: sg.egress.iter().map(rule).collect(),
             ingress: sg.ingress.iter().map(rule).collect(),
             name: sg.name.as_deref().map(Tf::lit),
+            tags: name_tag(sg.name.as_deref().unwrap_or(sg.resource_name.as_str())),
             vpc_id: Tf::attr("aws_vpc", stack.network.vpc_name.as_str(), "id"),
         },
     );
@@ -263,6 +282,7 @@ fn lower_security_group(stack: &Stack, res: &mut Resources) {
         AwsKeyPair {
             key_name: Tf::lit(&kp.key_name),
             public_key: Tf::lit(&kp.public_key),
+            tags: name_tag(&kp.key_name),
         },
     );
 }

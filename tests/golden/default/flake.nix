@@ -18,7 +18,11 @@
       nixosConfigurations.myserver = nixpkgs.lib.nixosSystem {
         specialArgs = { inherit terranix system; };
         modules = [
+          # Written on the host by nixos-generate-config: its disks and its boot loader.
+          ./hardware-configuration.nix
           ./configuration.nix
+          ./infra.nix
+          ./provisioner.nix
           { nixpkgs.hostPlatform = system; }
         ];
       };

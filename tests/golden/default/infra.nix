@@ -64,11 +64,17 @@ let
                 volume_type = "gp3";
               };
               subnet_id = "\${aws_subnet.nix-subnet.id}";
+              tags = {
+                Name = "nixos_x86-64";
+              };
               vpc_security_group_ids = [ "\${aws_security_group.default.id}" ];
             };
           };
           aws_internet_gateway = {
             nix-gateway = {
+              tags = {
+                Name = "nix-gateway";
+              };
               vpc_id = "\${aws_vpc.nix-vpc.id}";
             };
           };
@@ -76,6 +82,9 @@ let
             default = {
               key_name = "default-key";
               public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/ replace-me@example";
+              tags = {
+                Name = "default-key";
+              };
             };
           };
           aws_route = {
@@ -87,6 +96,9 @@ let
           };
           aws_route_table = {
             nix-route-tb = {
+              tags = {
+                Name = "nix-route-tb";
+              };
               vpc_id = "\${aws_vpc.nix-vpc.id}";
             };
           };
@@ -124,6 +136,9 @@ let
                   to_port = 22;
                 }
               ];
+              tags = {
+                Name = "default";
+              };
               vpc_id = "\${aws_vpc.nix-vpc.id}";
             };
           };
@@ -131,6 +146,9 @@ let
             nix-subnet = {
               availability_zone = "ap-southeast-2a";
               cidr_block = "10.10.0.0/25";
+              tags = {
+                Name = "nix-subnet";
+              };
               vpc_id = "\${aws_vpc.nix-vpc.id}";
             };
           };
@@ -139,6 +157,9 @@ let
               cidr_block = "10.10.0.0/24";
               enable_dns_hostnames = true;
               enable_dns_support = true;
+              tags = {
+                Name = "nix-vpc";
+              };
             };
           };
         };
