@@ -23,6 +23,9 @@ pub enum Action {
     AddTag(usize),
     /// Remove tag `.1` of instance `.0`.
     RemoveTag(usize, usize),
+    /// Convert every instance type to this architecture's counterpart (offered after the
+    /// architecture changed).
+    ConvertInstances(String),
     /// A lint fix; `admin_cidr` was checked by the caller (only `RestrictSsh` uses it).
     Fix {
         fix: Fix,

@@ -23,7 +23,8 @@ use super::keys::{Keys, List};
 pub use super::notice::{Level, Notice, Offer, Refusal};
 use crate::model::edit::{Field, Flag, Text};
 use crate::model::import::import_tf_json;
-use crate::model::lint;
+use crate::model::secrets::locate_secret;
+use crate::model::{fixups, lint};
 use crate::model::{share, Document};
 
 /// The banner of a stack opened from a link (in a new tab or pasted into this one).
@@ -121,16 +122,41 @@ impl State {
         self.revision += 1;
     }
 
-    /// A value typed into a field: stored, or refused with a message next to the field.
+    /// A value typed into a field: stored (with what follows from it where the intent is
+    /// clear: see `edits::follow`), or refused with a message next to the field.
     fn set_text(&mut self, field: Text, value: &str) {
         let mut doc = (*self.doc).clone();
         match field.set(&mut doc, value) {
             Ok(()) => {
                 self.refused.remove(&field.into());
+                if let Some(notice) = edits::follow(&mut doc, &self.doc, field, value) {
+                    self.notice = Some(notice);
+                }
                 // Typing the text that is already there (a select picked again) is no change.
                 self.store(self.snapshot(), doc, Some(field));
             }
-            Err(e) => self.refuse(field.into(), e.to_string()),
+            Err(e) => {
+                self.refuse(field.into(), e.to_string());
+                if let Some(found) = locate_secret(value) {
+                    self.scrub(&value[found.span]);
+                }
+            }
+        }
+    }
+
+    /// A secret was refused: the keystrokes before it stored all of it but the last character,
+    /// so every run of 8 or more of its characters goes from the document and from every undo
+    /// and redo snapshot (the field goes back to its value from before the secret was started).
+    /// Not an undo step; a revision, so the autosave (and a pending one) is rewritten and a
+    /// share link in the address bar is dropped.
+    fn scrub(&mut self, secret: &str) {
+        let mut doc = (*self.doc).clone();
+        let history = self.history.rewrite(|snapshot| snapshot.scrub_secret(secret));
+        if doc.scrub_secret(secret) {
+            self.doc = Rc::new(doc);
+            self.revision += 1;
+        } else if history {
+            self.revision += 1;
         }
     }
 
@@ -194,10 +220,14 @@ impl State {
                     Level::Success,
                     format!("Imported {file_name}; undo brings back the form before it."),
                 );
+                if !imported.changed.is_empty() {
+                    notice.text.push_str(" Changed on the way in (listed first):");
+                }
                 if !imported.unmapped.is_empty() {
                     notice.text.push_str(" Not imported (the form has no place for these):");
-                    notice.details = imported.unmapped;
                 }
+                notice.details = imported.changed;
+                notice.details.extend(imported.unmapped);
                 self.notice = Some(notice);
                 self.replace(imported.document);
             }
@@ -248,7 +278,10 @@ impl Reducible for State {
             Action::Flag(field, value) => state.set_flag(field, value),
             Action::AddSubnet => state.restructure(edits::add_subnet),
             Action::RemoveSubnet(i) => {
-                state.restructure(|doc, keys| edits::remove(&mut doc.network.subnets, keys, List::Subnets, i))
+                let moved = state.restructure(|doc, keys| edits::remove_subnet(doc, keys, i));
+                if !moved.is_empty() {
+                    state.notice = Some(Notice::new(Level::Info, moved));
+                }
             }
             Action::AddRule(direction, rule) => state.restructure(|doc, keys| {
                 edits::rules(doc, direction).push(rule);
@@ -266,6 +299,16 @@ impl Reducible for State {
                     edits::remove(&mut instance.tags, keys, List::Tags(i), j);
                 }
             }),
+            Action::ConvertInstances(arch) => {
+                let n = state.restructure(|doc, _| fixups::convert_instances(doc, &arch));
+                state.notice = Some(Notice::new(
+                    Level::Success,
+                    format!(
+                        "Converted {n} instance type{} to {arch}; undo takes it back.",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
             Action::Fix { fix, admin_cidr } => state.restructure(|doc, _| lint::apply(doc, &fix, &admin_cidr)),
             Action::FixAll { admin_cidr } => state.fix_all(admin_cidr),
             Action::Replace { doc, notice } => {

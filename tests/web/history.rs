@@ -163,3 +163,27 @@ fn apply_all_fixes_keeps_the_stack_and_leaves_ssh_without_an_address() {
     let stack = nixform::model::validate(&all.doc).expect("valid");
     assert!(lint::lint(&stack).iter().all(|f| f.fix.is_none()));
 }
+
+/// Typing a secret key by key (issue 17): once it is refused, no run of 8 of its characters is
+/// left in the document or in any undo or redo snapshot, and the field has its value from
+/// before the secret was started.
+#[wasm_bindgen_test]
+fn a_secret_typed_key_by_key_leaves_nothing_behind() {
+    let secret = "AKIAIOSFODNN7EXAMPLE";
+    let mut state = typed(State::load("", None), Text::KeyName, "-x");
+    state = reduce(state, Action::Text(Text::Profile, "prod-".into()));
+    state = typed(state, Text::Profile, secret);
+    assert!(state.refusal(Text::Profile).is_some(), "refused at the last key");
+    assert_eq!(state.doc.provider.profile, "prod-");
+    let runs: Vec<&str> = (0..=secret.len() - 8).map(|i| &secret[i..i + 8]).collect();
+    let leaks = |doc: &Document| {
+        let json = doc.to_json();
+        runs.iter().any(|run| json.contains(run))
+    };
+    assert!(!leaks(&state.doc));
+    assert!(state.history.documents().all(|doc| !leaks(doc)));
+    // Undo still walks back: the key name, then nothing.
+    let undone = reduce(state, Action::Undo);
+    assert!(!leaks(&undone.doc));
+    assert!(undone.history.documents().all(|doc| !leaks(doc)));
+}

@@ -5,21 +5,30 @@
 use yew::prelude::*;
 
 use super::field_link::FieldLink;
+use crate::model::labels::field_label;
 use crate::model::FieldError;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub errors: Vec<(AttrValue, AttrValue)>,
+    /// (path, label, message) of each error.
+    pub errors: Vec<(AttrValue, AttrValue, AttrValue)>,
     /// The last valid files are shown below the list.
     #[prop_or_default]
     pub stale: bool,
 }
 
-/// (path, message) of each error, for [`Problems`].
-pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue)> {
+/// (path, label, message) of each error, for [`Problems`]: named as the form labels the
+/// field ("Subnet 1 › Availability zone"), linked by its path.
+pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue, AttrValue)> {
     errors
         .iter()
-        .map(|e| (e.path.clone().into(), format!(": {}", e.kind).into()))
+        .map(|e| {
+            (
+                e.path.clone().into(),
+                field_label(&e.path).into(),
+                format!(": {}", e.kind).into(),
+            )
+        })
         .collect()
 }
 
@@ -27,9 +36,9 @@ pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue)> {
 pub fn Problems(props: &Props) -> Html {
     let n = props.errors.len();
     let count = format!("The form has {n} {}", if n == 1 { "problem." } else { "problems." });
-    let item = |(path, message): &(AttrValue, AttrValue)| {
+    let item = |(path, label, message): &(AttrValue, AttrValue, AttrValue)| {
         html! {
-            <li><FieldLink path={path}><code>{ path }</code></FieldLink>{ message }</li>
+            <li><FieldLink path={path}>{ label }</FieldLink>{ message }</li>
         }
     };
     html! {
