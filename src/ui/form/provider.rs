@@ -20,14 +20,14 @@ pub fn Provider(props: &SectionProps) -> Html {
             <div class="grid">
                 // Wide: the select shows the region's full name ("Asia Pacific (Sydney)").
                 <div class="wide">
-                    <SelectField bind={f.text(Text::Region)} label="Region"
+                    <SelectField bind={f.text(Text::Region)}
                         help="Where the VPC and instances are created." choices={Choices::Regions} />
                 </div>
-                <TextField bind={f.text(Text::Profile)} label="Profile"
+                <TextField bind={f.text(Text::Profile)}
                     help="Named profile in the credentials file; empty: default." />
-                <TextField bind={f.text(Text::SharedCredentialsFile)} label="Shared credentials file"
+                <TextField bind={f.text(Text::SharedCredentialsFile)}
                     help="Absolute path, e.g. /root/.aws/credentials." />
-                <TextField bind={f.text(Text::SharedConfigFile)} label="Shared config file"
+                <TextField bind={f.text(Text::SharedConfigFile)}
                     help="Absolute path, e.g. /root/.aws/config." />
             </div>
         </fieldset>

@@ -42,9 +42,9 @@ pub fn SubnetRow(props: &Props) -> Html {
     html! {
         <div role="group" aria-label={format!("Subnet {n}")} class="row-card">
             <div class="grid three">
-                <TextField bind={field(SubnetText::Name)} label="Name" help="Terraform name, e.g. nix-subnet." />
-                <TextField bind={field(SubnetText::Cidr)} label="CIDR block" help="Inside the VPC, e.g. 10.10.0.0/25." />
-                <TextField bind={field(SubnetText::AvailabilityZone)} label="Availability zone"
+                <TextField bind={field(SubnetText::Name)} help="Terraform name, e.g. nix-subnet." />
+                <TextField bind={field(SubnetText::Cidr)} help="Inside the VPC, e.g. 10.10.0.0/25." />
+                <TextField bind={field(SubnetText::AvailabilityZone)}
                     help="e.g. ap-southeast-2a, or automatic." kind={Kind::Suggest("zones")} />
             </div>
             <button type="button" aria-label={format!("Remove subnet {n}")} class="btn remove"
