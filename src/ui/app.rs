@@ -1,7 +1,11 @@
 //! The root component: holds the state (`use_reducer` over the pure reducer of `state`),
 //! derives the outputs and the fields' messages with `use_memo` (never stored in state),
-//! autosaves after edits (`hooks::use_autosave`), and lays out the header, the banner, the
+//! autosaves after edits (`hooks::use_autosave`), follows a share link pasted into the address
+//! bar and the undo keys (`hooks`), and lays out the header, the banner, the jump bar, the
 //! form, the previews and the security panel. A file dropped anywhere on the page is imported.
+//!
+//! While the form has errors the previews and the security panel keep the outcome of the last
+//! valid document (held in a `use_mut_ref`: it is a cache of a derived value, not state).
 
 use std::rc::Rc;
 
@@ -9,11 +13,13 @@ use yew::prelude::*;
 
 use super::components::banner::Banner;
 use super::components::header::Header;
+use super::components::how_to_use::HowToUse;
+use super::components::jump_bar::JumpBar;
 use super::components::lint_panel::LintPanel;
 use super::components::preview::Preview;
 use super::field::Messages;
 use super::form::Form;
-use super::hooks::{use_autosave, use_import};
+use super::hooks::{use_autosave, use_import, use_share_links, use_undo_keys};
 use super::outcome::{Outcome, Shared};
 use super::state::{Action, State};
 use super::{autosave, browser};
@@ -31,8 +37,19 @@ pub fn App() -> Html {
             refused: refused.clone(),
         }
     });
+    // The last outcome with files.
+    let last_files = use_mut_ref(|| None::<Shared<Outcome>>);
+    if outcome.ready().is_some() {
+        *last_files.borrow_mut() = Some(outcome.clone());
+    }
+    let files = last_files.borrow().clone();
+    let stale = outcome.ready().is_none();
+    let findings = files.as_ref().and_then(|f| f.findings());
+
     use_autosave(Rc::clone(&state.doc), state.revision);
-    let on_import = use_import(dispatch.clone());
+    use_share_links(dispatch.clone());
+    use_undo_keys(dispatch.clone());
+    let on_import = use_import(dispatch.clone(), Rc::clone(&state.doc));
 
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
@@ -46,25 +63,28 @@ pub fn App() -> Html {
     };
     // Without a banner, an empty node in its place: the parts after it keep their positions.
     let banner = match state.notice.clone() {
-        Some(notice) => html! { <Banner {notice} on_dismiss={dispatch.reform(|()| Action::Dismiss)} /> },
+        Some(notice) => html! { <Banner {notice} dispatch={dispatch.clone()} /> },
         None => Html::default(),
     };
     html! {
         <div class="app" ondragover={on_drag_over} ondrop={on_drop}>
-            <Header doc={Rc::clone(&state.doc)} dispatch={dispatch.clone()} {on_import} />
+            <Header doc={Rc::clone(&state.doc)} dispatch={dispatch.clone()} {on_import}
+                can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} />
             { banner }
+            <JumpBar />
             <main class="layout">
-                <div class="form-col">
+                <div id="form" class="form-col">
                     <Form doc={Rc::clone(&state.doc)} keys={Rc::clone(&state.keys)} {messages} dispatch={dispatch.clone()} />
                 </div>
                 <aside class="side-col">
-                    <Preview outcome={outcome.clone()} />
-                    <LintPanel findings={outcome.findings()} {dispatch} />
+                    <HowToUse />
+                    <Preview outcome={outcome.clone()} {files} />
+                    <LintPanel {findings} {stale} {dispatch} />
                 </aside>
             </main>
             <footer class="foot">
                 <p>
-                    { "Tip: drop a config.tf.json anywhere on the page to import it. Your form is saved in this browser as you type." }
+                    { "Tip: drop a config.tf.json anywhere on the page to import it. Your form is saved in this browser as you type; Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z redoes." }
                 </p>
             </footer>
         </div>

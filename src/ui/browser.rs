@@ -86,6 +86,13 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Scroll the element with `id` to the top of the screen.
+pub fn scroll_to(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}
+
 // ---- the preview -------------------------------------------------------------------------------
 
 /// In `code` (one element per line), replace `remove` lines at line `at` with the lines in

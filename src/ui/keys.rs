@@ -43,6 +43,15 @@ impl Keys {
         self.fit(doc);
     }
 
+    /// The ids of an earlier state (undo, redo), keeping this counter: ids handed out since
+    /// are not handed out again.
+    pub fn restore(&self, earlier: &Keys) -> Keys {
+        Keys {
+            next: self.next.max(earlier.next),
+            ..earlier.clone()
+        }
+    }
+
     /// Make every list of ids as long as its list in `doc`. A list whose length changed
     /// without [`Keys::push`] or [`Keys::remove`] (a lint fix that rewrote it) gets fresh
     /// ids: its positions say nothing about which element is which any more.

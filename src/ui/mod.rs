@@ -14,17 +14,22 @@
 //! - [`autosave`] (gloo storage, timers and events) and [`browser`] (web-sys, where gloo has
 //!   nothing: the clipboard, focus, the download link, the preview's lines, the URL).
 //!
-//! [`state`], [`keys`], [`outcome`] and [`field`] are pure: no browser calls, so the reducer
+//! [`state`] (with [`action`], [`edits`], [`history`], [`notice`]), [`keys`], [`outcome`] and
+//! [`field`] are pure: no browser calls, so the reducer
 //! can be tested without mounting anything.
 
+pub mod action;
 pub mod app;
 pub mod autosave;
 pub mod browser;
 pub mod components;
+pub mod edits;
 pub mod field;
 pub mod form;
+pub mod history;
 pub mod hooks;
 pub mod keys;
+pub mod notice;
 pub mod outcome;
 pub mod state;
 

@@ -1,61 +1,34 @@
 //! The app's state and its pure reducer: the stack document, the row ids of its lists, the
-//! messages of refused edits, and the banner; and the typed [`Action`]s that change them.
+//! undo history, the messages of refused edits, and the banner. The actions are in `action`,
+//! the list edits in `edits`, the history in `history`.
 //!
 //! Belongs here: what an action does to the state. Not here: browser calls (storage, the
 //! clipboard, downloads and timers happen in handlers and effects), and anything derived from
 //! the document (the files, the field errors, the findings: `outcome`, computed with
 //! `use_memo`, never stored).
 //!
-//! `revision` counts document changes made in this page. Autosave runs only when it is above
-//! zero, so opening a share link or falling back from a corrupt autosave never overwrites what
-//! the person saved before: only their own edit does.
+//! `revision` counts document changes made in this page. Autosave runs only when it changes
+//! (and is above zero), so opening a share link or falling back from a corrupt autosave never
+//! overwrites what the person saved before: only their own edit (or undo) does.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+pub use super::action::Action;
+use super::edits;
+use super::history::{History, Snapshot};
 use super::keys::{Keys, List};
-use crate::model::document::{InstanceDoc, RuleDoc, SubnetDoc, TagDoc};
-use crate::model::edit::{Direction, Field, Flag, Text};
+pub use super::notice::{Level, Notice, Offer, Refusal};
+use crate::model::edit::{Field, Flag, Text};
 use crate::model::import::import_tf_json;
-use crate::model::lint::{self, Fix};
+use crate::model::secrets::locate_secret;
+use crate::model::{fixups, lint};
 use crate::model::{share, Document};
 
-/// How a banner message looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Success,
-    Error,
-}
-
-/// A message above the form, with an optional list (e.g. what an import left out).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub level: Level,
-    pub text: String,
-    pub details: Vec<String>,
-}
-
-impl Notice {
-    pub fn new(level: Level, text: impl Into<String>) -> Self {
-        Notice {
-            level,
-            text: text.into(),
-            details: Vec::new(),
-        }
-    }
-}
-
-/// Why a field's last input was not stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    /// Changes with every refusal, so the field re-renders (and puts the stored value back)
-    /// even when the same text is refused twice.
-    pub seq: u64,
-}
+/// The banner of a stack opened from a link (in a new tab or pasted into this one).
+const OPENED_LINK: &str = "Opened the stack from the link. Your autosaved form is kept until you edit this one.";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -68,42 +41,7 @@ pub struct State {
     /// Document changes made in this page (0: nothing to autosave yet).
     pub revision: u64,
     pub notice: Option<Notice>,
-}
-
-/// What the person did. `Clone`: a list button dispatches the same action on every click.
-#[derive(Clone, Debug)]
-pub enum Action {
-    /// Typed or picked text for a field.
-    Text(Text, String),
-    /// A checkbox.
-    Flag(Flag, bool),
-    AddSubnet,
-    RemoveSubnet(usize),
-    AddRule(Direction, RuleDoc),
-    RemoveRule(Direction, usize),
-    AddInstance,
-    RemoveInstance(usize),
-    /// A tag for the instance at this index.
-    AddTag(usize),
-    /// Remove tag `.1` of instance `.0`.
-    RemoveTag(usize, usize),
-    /// A lint fix; `admin_cidr` was checked by the caller (only `RestrictSsh` uses it).
-    Fix {
-        fix: Fix,
-        admin_cidr: String,
-    },
-    /// Reset, a preset: a whole new document and what to tell the person.
-    Replace {
-        doc: Box<Document>,
-        notice: Option<Notice>,
-    },
-    /// The text of a picked or dropped `config.tf.json`.
-    Import {
-        file_name: String,
-        text: String,
-    },
-    Notify(Notice),
-    Dismiss,
+    pub history: History,
 }
 
 impl State {
@@ -113,15 +51,7 @@ impl State {
         let mut notice = None;
         if fragment.starts_with(share::PREFIX) {
             match share::decode(fragment) {
-                Ok(doc) => {
-                    return State::with(
-                        doc,
-                        Some(Notice::new(
-                            Level::Info,
-                            "Opened the stack from the link. Your autosaved form is kept until you edit this one.",
-                        )),
-                    )
-                }
+                Ok(doc) => return State::with(doc, Some(Notice::new(Level::Info, OPENED_LINK))),
                 Err(e) => {
                     let fallback = if saved.is_some() {
                         "your autosaved form is shown instead, unchanged"
@@ -163,6 +93,14 @@ impl State {
             refusals: 0,
             revision: 0,
             notice,
+            history: History::default(),
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            doc: Rc::clone(&self.doc),
+            keys: Rc::clone(&self.keys),
         }
     }
 
@@ -170,33 +108,62 @@ impl State {
         self.refusals += 1;
         let seq = self.refusals;
         self.refused.insert(field, Refusal { message, seq });
+        self.history.break_run();
     }
 
-    /// Store `doc` and count a revision.
-    fn store(&mut self, doc: Document) {
+    /// Store `doc` as one step after `before` (joined to the run of keystrokes in `typing`),
+    /// and count a revision. A step that changed nothing is not a step.
+    fn store(&mut self, before: Snapshot, doc: Document, typing: Option<Text>) {
+        if doc == *before.doc && self.keys == before.keys {
+            return;
+        }
+        self.history.record(before, typing);
         self.doc = Rc::new(doc);
         self.revision += 1;
     }
 
-    /// A value typed into a field: stored, or refused with a message next to the field.
+    /// A value typed into a field: stored (with what follows from it where the intent is
+    /// clear: see `edits::follow`), or refused with a message next to the field.
     fn set_text(&mut self, field: Text, value: &str) {
         let mut doc = (*self.doc).clone();
         match field.set(&mut doc, value) {
             Ok(()) => {
                 self.refused.remove(&field.into());
+                if let Some(notice) = edits::follow(&mut doc, &self.doc, field, value) {
+                    self.notice = Some(notice);
+                }
                 // Typing the text that is already there (a select picked again) is no change.
-                if doc != *self.doc {
-                    self.store(doc);
+                self.store(self.snapshot(), doc, Some(field));
+            }
+            Err(e) => {
+                self.refuse(field.into(), e.to_string());
+                if let Some(found) = locate_secret(value) {
+                    self.scrub(&value[found.span]);
                 }
             }
-            Err(e) => self.refuse(field.into(), e.to_string()),
+        }
+    }
+
+    /// A secret was refused: the keystrokes before it stored all of it but the last character,
+    /// so every run of 8 or more of its characters goes from the document and from every undo
+    /// and redo snapshot (the field goes back to its value from before the secret was started).
+    /// Not an undo step; a revision, so the autosave (and a pending one) is rewritten and a
+    /// share link in the address bar is dropped.
+    fn scrub(&mut self, secret: &str) {
+        let mut doc = (*self.doc).clone();
+        let history = self.history.rewrite(|snapshot| snapshot.scrub_secret(secret));
+        if doc.scrub_secret(secret) {
+            self.doc = Rc::new(doc);
+            self.revision += 1;
+        } else if history {
+            self.revision += 1;
         }
     }
 
     fn set_flag(&mut self, field: Flag, value: bool) {
         let mut doc = (*self.doc).clone();
         match field.set(&mut doc, value) {
-            Ok(()) => self.store(doc),
+            Ok(()) => self.store(self.snapshot(), doc, None),
             Err(e) => self.refuse(field.into(), e.to_string()),
         }
     }
@@ -204,44 +171,100 @@ impl State {
     /// A change of the document's lists (or of many fields at once): `edit` changes the
     /// document and moves the row ids with it. Field positions may have moved, so refusal
     /// messages no longer point at the right fields and go.
-    fn restructure(&mut self, edit: impl FnOnce(&mut Document, &mut Keys)) {
+    fn restructure<R>(&mut self, edit: impl FnOnce(&mut Document, &mut Keys) -> R) -> R {
+        let before = self.snapshot();
         let mut doc = (*self.doc).clone();
         let keys = Rc::make_mut(&mut self.keys);
-        edit(&mut doc, keys);
+        let out = edit(&mut doc, keys);
         keys.fit(&doc);
         self.refused.clear();
-        self.store(doc);
+        self.store(before, doc, None);
+        out
     }
 
-    /// A whole new document (reset, preset, import): new rows, no refusals.
+    /// A whole new document (reset, preset, import, link): new rows, no refusals.
     fn replace(&mut self, doc: Document) {
+        let before = self.snapshot();
         Rc::make_mut(&mut self.keys).replace(&doc);
         self.refused.clear();
-        self.store(doc);
+        self.store(before, doc, None);
     }
-}
 
-/// A name like `base-2` that is not in `taken`.
-fn unique_name(base: &str, taken: &[&str]) -> String {
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.contains(&candidate.as_str()))
-        .unwrap_or_else(|| base.to_owned())
-}
-
-/// The ingress or egress rules.
-fn rules(doc: &mut Document, direction: Direction) -> &mut Vec<RuleDoc> {
-    match direction {
-        Direction::Ingress => &mut doc.security_group.ingress,
-        Direction::Egress => &mut doc.security_group.egress,
+    /// Show an earlier (or later) snapshot.
+    fn restore(&mut self, to: Snapshot) {
+        self.keys = Rc::new(self.keys.restore(&to.keys));
+        self.doc = to.doc;
+        self.refused.clear();
+        self.revision += 1;
     }
-}
 
-/// Remove element `index` of `list` and its row id; an out-of-range index changes nothing.
-fn remove<T>(list: &mut Vec<T>, keys: &mut Keys, which: List, index: usize) {
-    if index < list.len() {
-        list.remove(index);
-        keys.remove(which, index);
+    fn fix_all(&mut self, admin_cidr: Option<String>) {
+        let done = self.restructure(|doc, _| edits::fix_all(doc, admin_cidr.as_deref()));
+        let mut text = match done.applied {
+            0 => "No fix to apply.".to_owned(),
+            1 => "Applied 1 fix; undo takes it back.".to_owned(),
+            n => format!("Applied {n} fixes; undo takes them back."),
+        };
+        if done.ssh_left {
+            text.push_str(
+                " SSH is still open to the internet: type the address you connect from in the security panel, then apply all fixes again (or restrict SSH on its own).",
+            );
+        }
+        self.notice = Some(Notice::new(Level::Success, text));
+    }
+
+    fn import(&mut self, file_name: String, text: &str) {
+        match import_tf_json(text, &self.doc) {
+            Ok(imported) => {
+                let mut notice = Notice::new(
+                    Level::Success,
+                    format!("Imported {file_name}; undo brings back the form before it."),
+                );
+                if !imported.changed.is_empty() {
+                    notice.text.push_str(" Changed on the way in (listed first):");
+                }
+                if !imported.unmapped.is_empty() {
+                    notice.text.push_str(" Not imported (the form has no place for these):");
+                }
+                notice.details = imported.changed;
+                notice.details.extend(imported.unmapped);
+                self.notice = Some(notice);
+                self.replace(imported.document);
+            }
+            Err(e) => {
+                self.notice = Some(Notice::new(
+                    Level::Error,
+                    format!("{file_name} was not imported: {e}. The form was not changed."),
+                ))
+            }
+        }
+    }
+
+    /// A share link pasted into this tab: its stack, undoable. Like a link opened in a new tab
+    /// it does not count as an edit, so the autosave keeps the person's form until they edit.
+    fn open_link(&mut self, fragment: &str) {
+        if !fragment.starts_with(share::PREFIX) {
+            return;
+        }
+        match share::decode(fragment) {
+            // The link this tab just made (Share link) is the stack already shown.
+            Ok(doc) if doc == *self.doc => {}
+            Ok(doc) => {
+                let revision = self.revision;
+                self.replace(doc);
+                self.revision = revision;
+                self.notice = Some(Notice::new(
+                    Level::Info,
+                    format!("{OPENED_LINK} Undo brings back your form."),
+                ));
+            }
+            Err(e) => {
+                self.notice = Some(Notice::new(
+                    Level::Error,
+                    format!("This share link could not be opened: {e}. Nothing was changed."),
+                ))
+            }
+        }
     }
 }
 
@@ -253,70 +276,57 @@ impl Reducible for State {
         match action {
             Action::Text(field, value) => state.set_text(field, &value),
             Action::Flag(field, value) => state.set_flag(field, value),
-            Action::AddSubnet => state.restructure(|doc, keys| {
-                let taken: Vec<&str> = doc.network.subnets.iter().map(|s| s.name.as_str()).collect();
-                let name = unique_name("nix-subnet", &taken);
-                doc.network.subnets.push(SubnetDoc {
-                    name,
-                    cidr: String::new(),
-                    availability_zone: "automatic".into(),
-                });
-                keys.push(List::Subnets);
-            }),
+            Action::AddSubnet => state.restructure(edits::add_subnet),
             Action::RemoveSubnet(i) => {
-                state.restructure(|doc, keys| remove(&mut doc.network.subnets, keys, List::Subnets, i))
+                let moved = state.restructure(|doc, keys| edits::remove_subnet(doc, keys, i));
+                if !moved.is_empty() {
+                    state.notice = Some(Notice::new(Level::Info, moved));
+                }
             }
             Action::AddRule(direction, rule) => state.restructure(|doc, keys| {
-                rules(doc, direction).push(rule);
+                edits::rules(doc, direction).push(rule);
                 keys.push(List::Rules(direction));
             }),
-            Action::RemoveRule(direction, i) => {
-                state.restructure(|doc, keys| remove(rules(doc, direction), keys, List::Rules(direction), i))
-            }
-            Action::AddInstance => state.restructure(|doc, keys| {
-                let base = InstanceDoc::default();
-                let taken: Vec<&str> = doc.instances.iter().map(|i| i.name.as_str()).collect();
-                let name = unique_name(&base.name, &taken);
-                let subnet = doc.network.subnets.first().map(|s| s.name.clone()).unwrap_or_default();
-                doc.instances.push(InstanceDoc { name, subnet, ..base });
-                keys.push(List::Instances);
-            }),
+            Action::RemoveRule(direction, i) => state
+                .restructure(|doc, keys| edits::remove(edits::rules(doc, direction), keys, List::Rules(direction), i)),
+            Action::AddInstance => state.restructure(edits::add_instance),
             Action::RemoveInstance(i) => {
-                state.restructure(|doc, keys| remove(&mut doc.instances, keys, List::Instances, i))
+                state.restructure(|doc, keys| edits::remove(&mut doc.instances, keys, List::Instances, i))
             }
-            Action::AddTag(i) => state.restructure(|doc, keys| {
-                if let Some(instance) = doc.instances.get_mut(i) {
-                    instance.tags.push(TagDoc::default());
-                    keys.push(List::Tags(i));
-                }
-            }),
+            Action::AddTag(i) => state.restructure(|doc, keys| edits::add_tag(doc, keys, i)),
             Action::RemoveTag(i, j) => state.restructure(|doc, keys| {
                 if let Some(instance) = doc.instances.get_mut(i) {
-                    remove(&mut instance.tags, keys, List::Tags(i), j);
+                    edits::remove(&mut instance.tags, keys, List::Tags(i), j);
                 }
             }),
+            Action::ConvertInstances(arch) => {
+                let n = state.restructure(|doc, _| fixups::convert_instances(doc, &arch));
+                state.notice = Some(Notice::new(
+                    Level::Success,
+                    format!(
+                        "Converted {n} instance type{} to {arch}; undo takes it back.",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
             Action::Fix { fix, admin_cidr } => state.restructure(|doc, _| lint::apply(doc, &fix, &admin_cidr)),
+            Action::FixAll { admin_cidr } => state.fix_all(admin_cidr),
             Action::Replace { doc, notice } => {
                 state.notice = notice;
                 state.replace(*doc);
             }
-            Action::Import { file_name, text } => match import_tf_json(&text, &state.doc) {
-                Ok(imported) => {
-                    let mut notice = Notice::new(Level::Success, format!("Imported {file_name}."));
-                    if !imported.unmapped.is_empty() {
-                        notice.text.push_str(" Not imported (the form has no place for these):");
-                        notice.details = imported.unmapped;
-                    }
-                    state.notice = Some(notice);
-                    state.replace(imported.document);
+            Action::Import { file_name, text } => state.import(file_name, &text),
+            Action::OpenLink(fragment) => state.open_link(&fragment),
+            Action::Undo => {
+                if let Some(back) = state.history.undo(state.snapshot()) {
+                    state.restore(back);
                 }
-                Err(e) => {
-                    state.notice = Some(Notice::new(
-                        Level::Error,
-                        format!("{file_name} was not imported: {e}. The form was not changed."),
-                    ))
+            }
+            Action::Redo => {
+                if let Some(forward) = state.history.redo(state.snapshot()) {
+                    state.restore(forward);
                 }
-            },
+            }
             Action::Notify(notice) => state.notice = Some(notice),
             Action::Dismiss => state.notice = None,
         }

@@ -20,7 +20,7 @@ test('typing in a field updates the preview on every keystroke', async (t) => {
   assert.match(before, /"instance_type": "t2\.medium"/);
   const renders = Number(await s.page.evaluate(() => document.body.dataset.renders));
   await retype(s.page, 'instances[0].instance_type', 't3.small');
-  await s.page.waitForFunction(() => document.querySelector('.panel pre.code')?.innerText.includes('"t3.small"'));
+  await s.page.waitForFunction(() => document.querySelector('.panel pre.code')?.textContent.includes('"t3.small"'));
   const after = Number(await s.page.evaluate(() => document.body.dataset.renders));
   assert.ok(after >= renders + 't3.small'.length, `one preview render per keystroke (${renders} -> ${after})`);
   await selectTab(s.page, 'infra.nix');
@@ -51,7 +51,7 @@ test('the downloaded config.tf.json is byte-equal to the CLI rendering of the sa
     s.page,
     (doc) => doc.network.subnets[0].cidr === '10.20.1.0/24' && doc.security_group.ingress.some((r) => r.from_port === '443'),
   );
-  for (const name of ['config.tf.json', 'infra.nix', 'flake.nix', 'configuration.nix']) {
+  for (const name of ['config.tf.json', 'infra.nix', 'flake.nix', 'provisioner.nix']) {
     await selectTab(s.page, name);
     const { name: file, bytes } = await downloadActive(s.page);
     assert.equal(file, name);
@@ -65,7 +65,7 @@ test('the downloaded config.tf.json is byte-equal to the CLI rendering of the sa
   assert.equal(zip.suggestedFilename(), 'nixform-myserver.zip');
   const bytes = readFileSync(await zip.path());
   assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'a zip file');
-  for (const name of ['config.tf.json', 'infra.nix', 'flake.nix', 'configuration.nix', 'README.md']) {
+  for (const name of ['config.tf.json', 'infra.nix', 'flake.nix', 'provisioner.nix', 'README.md']) {
     assert.ok(bytes.includes(Buffer.from(name)), `the zip holds ${name}`);
   }
   assertSameOrigin(s);
@@ -188,11 +188,14 @@ test('an invalid CIDR shows its message next to the field; the rest of the form 
   assert.match(await input.getAttribute('aria-describedby'), new RegExp(msgId));
   assert.match(await s.page.locator('#' + msgId).innerText(), /10\.10\.0\.0\/33.*not a CIDR block/);
   assert.deepEqual(await formValues(s.page), { ...values, [fieldId('network.vpc_cidr')]: '10.10.0.0/33' });
-  // The previews say why instead of showing stale files; Copy and Download are disabled.
+  // The previews say why, and (issue 17) keep the last valid files below, marked out of date;
+  // Copy and Download stay, on those files.
   await s.page.waitForSelector('.panel .problems');
-  assert.match(await s.page.locator('.panel .problems').innerText(), /network\.vpc_cidr/);
-  assert.equal(await s.page.getByRole('button', { name: 'Copy', exact: true }).isDisabled(), true);
-  assert.equal(await s.page.getByRole('button', { name: 'Download all (.zip)' }).isDisabled(), true);
+  assert.match(await s.page.locator('.panel .problems').innerText(), /VPC CIDR block|network\.vpc_cidr/);
+  assert.ok(await s.page.locator('.panel .files.stale pre.code').isVisible());
+  assert.match(await s.page.locator('.panel .stale-note').innerText(), /Out of date/);
+  assert.equal(await s.page.getByRole('button', { name: 'Copy', exact: true }).isDisabled(), false);
+  assert.equal(await s.page.getByRole('button', { name: 'Download all (.zip)' }).isDisabled(), false);
   // The error link moves the keyboard focus to the field.
   await field(s.page, 'key_pair.key_name').focus();
   await s.page.locator('.panel .problems a').first().click();
@@ -201,7 +204,7 @@ test('an invalid CIDR shows its message next to the field; the rest of the form 
   // Keyboard only: fix it by typing.
   await s.page.keyboard.press('Control+A');
   await s.page.keyboard.type('10.10.0.0/24');
-  await s.page.waitForSelector('.panel pre.code');
+  await s.page.waitForSelector('.panel .files:not(.stale) pre.code');
   assert.equal(await input.getAttribute('aria-invalid'), null);
   assertSameOrigin(s);
   assertNoProblems(s);
@@ -240,7 +243,7 @@ test('an import lists what the form cannot hold', async (t) => {
   await s.page.setInputFiles('#import-file', file);
   const banner = s.page.locator('.banner.success');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /Imported config\.tf\.json\. Not imported/);
+  assert.match(await banner.innerText(), /Imported config\.tf\.json\b.* Not imported/);
   assert.match(await banner.locator('li').allInnerTexts().then((l) => l.join('\n')), /aws_s3_bucket\.logs/);
   assertSameOrigin(s);
   assertNoProblems(s);

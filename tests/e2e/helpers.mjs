@@ -31,6 +31,8 @@ export async function open(t, { colorScheme = 'light', viewport = { width: 1400,
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   const requests = [];
   const problems = [];
+  // Every confirm's message; each is answered with `session.answer` (true: OK).
+  const dialogs = [];
   const watch = (page) => {
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -39,7 +41,10 @@ export async function open(t, { colorScheme = 'light', viewport = { width: 1400,
       // Chromium's own notice about preload + integrity is not an app problem.
       if (m.type() === 'error' || /Content Security Policy|Refused to/.test(text)) problems.push(`console: ${text}`);
     });
-    page.on('dialog', (d) => d.accept());
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return session.answer ? d.accept() : d.dismiss();
+    });
   };
   context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -49,6 +54,8 @@ export async function open(t, { colorScheme = 'light', viewport = { width: 1400,
     page,
     requests,
     problems,
+    dialogs,
+    answer: true,
     /** Open another page in the same profile. */
     async newPage() {
       return context.newPage();
@@ -89,8 +96,12 @@ export async function retype(page, path, text) {
   await input.pressSequentially(text);
 }
 
+/**
+ * The shown file's text, line by line from the DOM (not `innerText`: lines far off screen are
+ * skipped by `content-visibility`, and since issue 17 the preview may start below the fold).
+ */
 export async function previewText(page) {
-  return page.locator('.panel pre.code code').innerText();
+  return page.locator('.panel pre.code code .ln').evaluateAll((els) => els.map((e) => e.textContent.replace(/\n$/, '')).join('\n'));
 }
 
 /** The preview's line numbers and its number of line elements. */
@@ -160,4 +171,21 @@ export async function screenshot(page, name) {
 
 export async function findingIds(page) {
   return page.locator('.findings .finding').evaluateAll((els) => els.map((e) => e.dataset.check));
+}
+
+/** Undo or redo with the keyboard (Control, or Meta as on macOS). */
+export async function press(page, keys) {
+  await page.keyboard.press(keys);
+}
+
+/** Open the header's Presets menu and pick `label`. */
+export async function pickPreset(page, label) {
+  await page.locator('.menu summary', { hasText: 'Presets' }).click();
+  await page.getByRole('button', { name: label }).click();
+}
+
+/** The autosaved document, parsed (null when nothing is saved). */
+export async function storedDoc(page) {
+  const text = await stored(page);
+  return text === null ? null : JSON.parse(text);
 }

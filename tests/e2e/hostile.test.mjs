@@ -79,7 +79,7 @@ test('a 1 MB paste is refused next to the field and the page stays responsive', 
   // Still responsive: the next edit reaches the preview within 2 s.
   const started = Date.now();
   await retype(s.page, 'instances[0].root_volume_size', '42');
-  await s.page.waitForFunction(() => document.querySelector('.panel pre.code')?.innerText.includes('"volume_size": 42'), null, { timeout: 2000 });
+  await s.page.waitForFunction(() => document.querySelector('.panel pre.code')?.textContent.includes('"volume_size": 42'), null, { timeout: 2000 });
   assert.ok(Date.now() - started < 2000);
   const after = await storedWhen(s.page, (doc) => doc.instances[0].root_volume_size === '42');
   assert.ok(!after.includes('xxxxxxxx'));

@@ -1,5 +1,5 @@
 // The security panel: checkov findings for the default stack, a fix with the person's CIDR,
-// and the hardened preset.
+// the hardened preset (in the header's Presets menu since issue 17).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoProblems, assertSameOrigin, fieldId, findingIds, load, open } from './helpers.mjs';
@@ -33,7 +33,8 @@ test('the default stack shows CKV_AWS_24; its fix with a CIDR removes it', async
 test('the hardened preset leaves no checkov finding but CKV_AWS_88', async (t) => {
   const s = await open(t);
   await load(s.page);
-  await s.page.getByRole('button', { name: 'Hardened preset' }).click();
+  await s.page.locator('.menu summary', { hasText: 'Presets' }).click();
+  await s.page.getByRole('button', { name: 'Hardened stack' }).click();
   await s.page.waitForSelector('.banner:has-text("hardened preset")');
   const ids = await findingIds(s.page);
   assert.deepEqual(ids.filter((id) => id.startsWith('CKV')), ['CKV_AWS_88']);

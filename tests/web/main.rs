@@ -2,11 +2,12 @@
 //! Component tests in headless Chromium (`wasm-pack test --headless --chrome -- --test web`):
 //! [`reducer`], the pure reducer's rules for refusals, loading, imports and row ids; and
 //! [`mounted`], the mounted app reacting to input events, and memory staying flat over many
-//! edits. Render, then `yew::scheduler::flush().await`; no sleeps.
+//! edits; [`history`], undo and redo. Render, then `yew::scheduler::flush().await`; no sleeps.
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod history;
 mod mounted;
 mod reducer;

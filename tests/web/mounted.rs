@@ -107,8 +107,11 @@ async fn the_app_renders_previews_and_follows_input() {
     assert!(renders >= 2, "the render counter moves ({renders})");
 
     type_into(&root, "f-network-vpc_cidr", "10.0.0.0/99").await;
-    assert!(root.query_selector(".panel pre.code").ok().flatten().is_none());
-    assert!(text_of(&root, ".panel .problems").contains("network.vpc_cidr"));
+    // Issue 17: the last valid files stay, dimmed and marked out of date, below the problems.
+    assert!(text_of(&root, ".panel .files.stale pre.code").contains("\"t3.nano\""));
+    assert!(text_of(&root, ".panel .stale-note").contains("Out of date"));
+    // Named as the form labels the field (issue 17), not by its path.
+    assert!(text_of(&root, ".panel .problems").contains("Network › VPC CIDR block"));
     assert!(text_of(&root, "#f-network-vpc_cidr-msg").contains("not a CIDR block"));
     let input = root
         .query_selector("#f-network-vpc_cidr")
@@ -202,14 +205,17 @@ async fn checkboxes_and_selects_edit_through_the_form() {
     region.set_value("eu-west-1");
     fire(&region, "input");
     yew::scheduler::flush().await;
-    // The document took the region: the zone suggestions follow it (the subnet's zone in
-    // ap-southeast-2 is now an error, so the preview lists problems instead).
+    // The document took the region: the zone suggestions follow it, and (issue 17) the
+    // subnet's zone moved to the same letter in the new region, with a notice.
     assert!(root
         .query_selector("#zones option[value='eu-west-1a']")
         .ok()
         .flatten()
         .is_some());
-    assert!(text_of(&root, ".panel .problems").contains("availability_zone"));
+    let zone: web_sys::HtmlInputElement = control(&root, "f-network-subnets-0-availability_zone");
+    assert_eq!(zone.value(), "eu-west-1a");
+    assert!(text_of(&root, ".banner").contains("ap-southeast-2a → eu-west-1a"));
+    assert!(root.query_selector(".panel .problems").ok().flatten().is_none());
     let selected: web_sys::HtmlSelectElement = control(&root, "f-provider-region");
     assert_eq!(selected.value(), "eu-west-1", "the re-rendered options keep the choice");
 

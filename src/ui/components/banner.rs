@@ -1,19 +1,25 @@
 //! The banner above the form: what just happened (a link opened, an import, a refusal of a
-//! whole file), with an optional list, and a button to dismiss it.
+//! whole file), with an optional list, the button of a follow-up step it offers (e.g. convert
+//! the instance types), and a button to dismiss it.
 
 use yew::prelude::*;
 
-use crate::ui::state::{Level, Notice};
+use crate::ui::state::{Action, Level, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub notice: Notice,
-    pub on_dismiss: Callback<()>,
+    pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn Banner(props: &Props) -> Html {
-    let Notice { level, text, details } = &props.notice;
+    let Notice {
+        level,
+        text,
+        details,
+        offer,
+    } = &props.notice;
     let (class, role) = match level {
         Level::Info => ("banner info", "status"),
         Level::Success => ("banner success", "status"),
@@ -23,9 +29,20 @@ pub fn Banner(props: &Props) -> Html {
         true => Html::default(),
         false => html! {
             <ul>
-                { for details.iter().map(|d| html! { <li><code>{ d }</code></li> }) }
+                { for details.iter().map(|d| html! { <li>{ d }</li> }) }
             </ul>
         },
+    };
+    let offer = match offer {
+        Some(offer) => {
+            let action = (*offer.action).clone();
+            html! {
+                <button type="button" class="btn primary offer" onclick={props.dispatch.reform(move |_| action.clone())}>
+                    { offer.label }
+                </button>
+            }
+        }
+        None => Html::default(),
     };
     html! {
         <div {role} {class}>
@@ -33,8 +50,9 @@ pub fn Banner(props: &Props) -> Html {
                 <p>{ text }</p>
                 { details }
             </div>
+            { offer }
             <button type="button" aria-label="Dismiss this message" class="btn ghost"
-                onclick={props.on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
+                onclick={props.dispatch.reform(|_| Action::Dismiss)}>{ "Dismiss" }</button>
         </div>
     }
 }

@@ -1,5 +1,5 @@
-//! The page header: the name and what the app does, and the stack's actions: share a link,
-//! import a `config.tf.json`, reset to the default stack.
+//! The page header: the name and what the app does, and the stack's actions: undo and redo,
+//! share a link, import a `config.tf.json`, the presets menu, reset to the default stack.
 
 use std::rc::Rc;
 
@@ -7,6 +7,7 @@ use gloo::dialogs::confirm;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::presets_menu::PresetsMenu;
 use crate::model::{share, Document};
 use crate::ui::browser;
 use crate::ui::state::{Action, Level, Notice};
@@ -18,6 +19,8 @@ pub struct Props {
     pub dispatch: Callback<Action>,
     /// A picked file to import.
     pub on_import: Callback<gloo::file::File>,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// Put the document in the address bar's fragment and copy the link.
@@ -67,10 +70,14 @@ pub fn Header(props: &Props) -> Html {
     let on_reset = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            if confirm("Reset the form to the default stack? Everything you entered is replaced.") {
+            if confirm("Reset the form to the default stack? Everything you entered is replaced (undo brings it back).")
+            {
                 dispatch.emit(Action::Replace {
                     doc: Box::default(),
-                    notice: Some(Notice::new(Level::Info, "The form was reset to the default stack.")),
+                    notice: Some(Notice::new(
+                        Level::Info,
+                        "The form was reset to the default stack. Undo brings back your form.",
+                    )),
                 });
             }
         })
@@ -84,10 +91,15 @@ pub fn Header(props: &Props) -> Html {
                 </p>
             </div>
             <nav aria-label="Stack" class="actions">
+                <button type="button" class="btn" disabled={!props.can_undo} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z"
+                    onclick={props.dispatch.reform(|_| Action::Undo)}>{ "Undo" }</button>
+                <button type="button" class="btn" disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)"
+                    aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" onclick={props.dispatch.reform(|_| Action::Redo)}>{ "Redo" }</button>
                 <button type="button" class="btn" onclick={on_share}>{ "Share link" }</button>
                 <button type="button" class="btn" onclick={on_import_click}>{ "Import config.tf.json" }</button>
                 <input type="file" id="import-file" tabindex="-1" aria-hidden="true" accept=".json,application/json"
                     class="visually-hidden" ref={picker} onchange={on_pick} />
+                <PresetsMenu dispatch={props.dispatch.clone()} />
                 <button type="button" class="btn danger" onclick={on_reset}>{ "Reset" }</button>
             </nav>
         </header>

@@ -1,46 +1,47 @@
 //! The security panel: what checkov would flag in the current stack, each finding with a link
-//! to its field and a one-click fix, and the "Hardened" preset. Findings come from the
-//! memoised outcome; fixes and the preset are reducer actions.
+//! to its field and a one-click fix, and "Apply all fixes" (to the stack in front of you: the
+//! Hardened preset, which replaces it, is in the header's Presets menu). Findings come from
+//! the memoised outcome (the last valid one while the form has errors, marked out of date);
+//! fixes are reducer actions.
 
 use std::rc::Rc;
 
-use gloo::dialogs::confirm;
 use yew::prelude::*;
 
 use super::cidr_fix::CidrFix;
 use super::finding::FindingRow;
 use crate::model::lint::{check_admin_cidr, Finding, Fix};
-use crate::model::presets;
-use crate::ui::state::{Action, Level, Notice};
+use crate::ui::state::Action;
 
 /// Findings compare by value: a keystroke that leaves them unchanged does not re-render the
 /// panel (for a 50-instance stack that is hundreds of rows).
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// `None` while the form has errors.
+    /// `None` before the form was first valid.
     pub findings: Option<Rc<Vec<Finding>>>,
+    /// The findings are those of the last valid form, not of the one shown.
+    #[prop_or_default]
+    pub stale: bool,
     pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn LintPanel(props: &Props) -> Html {
-    let Props { findings, dispatch } = props;
+    let Props {
+        findings,
+        stale,
+        dispatch,
+    } = props;
     // The address typed for the fix that needs one, and why it was refused.
     let cidr = use_state(String::new);
     let cidr_error = use_state(|| None::<AttrValue>);
 
-    let on_hardened = {
-        let dispatch = dispatch.clone();
+    // Every fix at once; SSH only with an acceptable address (else it is left, and said so).
+    let on_fix_all = {
+        let (cidr, dispatch) = (cidr.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            if confirm("Replace the whole form with the hardened preset? Your current stack is replaced.") {
-                dispatch.emit(Action::Replace {
-                    doc: Box::new(presets::hardened()),
-                    notice: Some(Notice::new(
-                        Level::Success,
-                        "Loaded the hardened preset. SSH is allowed from 192.0.2.0/24, a documentation range: put your own address there, and paste your public key.",
-                    )),
-                });
-            }
+            let admin_cidr = check_admin_cidr(&cidr).ok().map(|block| block.to_string());
+            dispatch.emit(Action::FixAll { admin_cidr });
         })
     };
     let on_fix = dispatch.reform(|fix: Fix| Action::Fix {
@@ -94,12 +95,18 @@ pub fn LintPanel(props: &Props) -> Html {
             }
         }
     };
+    let has_fixes = findings.as_deref().is_some_and(|f| f.iter().any(|f| f.fix.is_some()));
     html! {
-        <section aria-labelledby="lint-title" class="lint">
+        <section id="security" aria-labelledby="lint-title" class={classes!("lint", stale.then_some("stale"))}>
             <div class="lint-head">
                 <h2 id="lint-title">{ "Security check" }</h2>
-                <button type="button" class="btn" onclick={on_hardened}>{ "Hardened preset" }</button>
+                <button type="button" class="btn primary" disabled={*stale || !has_fixes} onclick={on_fix_all}>
+                    { "Apply all fixes" }
+                </button>
             </div>
+            if *stale {
+                <p class="stale-note">{ "Out of date: these are the findings of the last valid form. Fix the form's problems to check it again." }</p>
+            }
             { body }
         </section>
     }

@@ -1,7 +1,8 @@
 //! The page's components, one `#[component]` per file, and the markup the form controls
 //! share ([`control`]).
 //!
-//! - the header and banner: [`header`], [`banner`];
+//! - the header and banner: [`header`] (with [`presets_menu`]), [`banner`], the phone's
+//!   [`jump_bar`], and [`how_to_use`] (which way of using the files fits);
 //! - the previews: [`preview`] over [`file_tabs`], [`toolbar`], [`listing`] (the highlighted
 //!   file) and [`problems`] (the form's errors);
 //! - the security panel: [`lint_panel`] over [`finding`] and [`cidr_fix`];
@@ -18,9 +19,12 @@ pub mod field_link;
 pub mod file_tabs;
 pub mod finding;
 pub mod header;
+pub mod how_to_use;
+pub mod jump_bar;
 pub mod lint_panel;
 pub mod list_message;
 pub mod listing;
+pub mod presets_menu;
 pub mod preview;
 pub mod problems;
 pub mod select_field;

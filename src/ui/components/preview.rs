@@ -1,6 +1,8 @@
 //! The previews: a tab per generated file, the toolbar, and the shown file highlighted with
-//! line numbers; while the form has errors, the list of them instead (and the toolbar is
-//! disabled). Each render is counted in `<body data-renders>` for the benchmark.
+//! line numbers. While the form has errors, the list of them comes first and the files of the
+//! last valid form stay below it, dimmed and marked out of date (Copy and Download still work
+//! on them); before the form was ever valid, only the list. Each render is counted in
+//! `<body data-renders>` for the benchmark.
 
 use yew::prelude::*;
 
@@ -14,12 +16,15 @@ use crate::ui::outcome::{Outcome, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The outcome of the document shown in the form.
     pub outcome: Shared<Outcome>,
+    /// The last outcome with files: `outcome` itself while the form is valid.
+    pub files: Option<Shared<Outcome>>,
 }
 
 #[component]
 pub fn Preview(props: &Props) -> Html {
-    let outcome = &props.outcome;
+    let Props { outcome, files } = props;
     let active = use_state(|| 0usize);
     let on_select = {
         let active = active.setter();
@@ -29,21 +34,36 @@ pub fn Preview(props: &Props) -> Html {
     use_effect(browser::count_render);
 
     let name = Files::NAMES[*active % Files::NAMES.len()];
-    let panel = match &**outcome {
-        Outcome::Ready(_) => html! { <Listing key={name} {name} outcome={outcome.clone()} /> },
-        Outcome::Invalid(errors) => html! { <Problems errors={problems::errors(errors)} /> },
+    let stale = outcome.ready().is_none();
+    // The list of problems first; an empty node when there is none, so the listing after it
+    // keeps its element (and its patched lines) as problems come and go.
+    let problems = match &**outcome {
+        Outcome::Ready(_) => Html::default(),
+        Outcome::Invalid(errors) => html! { <Problems errors={problems::errors(errors)} stale={files.is_some()} /> },
         Outcome::Failed(message) => html! {
             <div role="status" class="problems">
                 <p>{ format!("The files could not be generated: {message}") }</p>
             </div>
         },
     };
+    let listing = match files {
+        Some(files) => html! {
+            <div class={classes!("files", stale.then_some("stale"))}>
+                if stale {
+                    <p class="stale-note">{ format!("Out of date: {name} of the last valid form.") }</p>
+                }
+                <Listing key={name} {name} outcome={files.clone()} />
+            </div>
+        },
+        None => Html::default(),
+    };
     html! {
-        <section aria-label="Preview" class="preview">
+        <section id="files" aria-label="Preview" class="preview">
             <FileTabs active={*active} {on_select} />
-            <Toolbar {name} outcome={outcome.clone()} />
+            <Toolbar {name} outcome={files.clone()} {stale} />
             <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(name)} class="panel">
-                { panel }
+                { problems }
+                { listing }
             </div>
         </section>
     }

@@ -1,21 +1,34 @@
-//! What the previews show while the form has errors: how many, each a link to its field. The
-//! files come back when the errors are fixed.
+//! What the previews show while the form has errors: how many, each a link to its field,
+//! above the last valid files (out of date) when there are any. The files are up to date
+//! again when the errors are fixed.
 
 use yew::prelude::*;
 
 use super::field_link::FieldLink;
+use crate::model::labels::field_label;
 use crate::model::FieldError;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub errors: Vec<(AttrValue, AttrValue)>,
+    /// (path, label, message) of each error.
+    pub errors: Vec<(AttrValue, AttrValue, AttrValue)>,
+    /// The last valid files are shown below the list.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
-/// (path, message) of each error, for [`Problems`].
-pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue)> {
+/// (path, label, message) of each error, for [`Problems`]: named as the form labels the
+/// field ("Subnet 1 › Availability zone"), linked by its path.
+pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue, AttrValue)> {
     errors
         .iter()
-        .map(|e| (e.path.clone().into(), format!(": {}", e.kind).into()))
+        .map(|e| {
+            (
+                e.path.clone().into(),
+                field_label(&e.path).into(),
+                format!(": {}", e.kind).into(),
+            )
+        })
         .collect()
 }
 
@@ -23,14 +36,21 @@ pub fn errors(errors: &[FieldError]) -> Vec<(AttrValue, AttrValue)> {
 pub fn Problems(props: &Props) -> Html {
     let n = props.errors.len();
     let count = format!("The form has {n} {}", if n == 1 { "problem." } else { "problems." });
-    let item = |(path, message): &(AttrValue, AttrValue)| {
+    let item = |(path, label, message): &(AttrValue, AttrValue, AttrValue)| {
         html! {
-            <li><FieldLink path={path}><code>{ path }</code></FieldLink>{ message }</li>
+            <li><FieldLink path={path}>{ label }</FieldLink>{ message }</li>
         }
     };
     html! {
         <div role="status" class="problems">
-            <p><strong>{ count }</strong>{ " The files appear again when they are fixed; nothing you typed is lost." }</p>
+            <p>
+                <strong>{ count }</strong>
+                { if props.stale {
+                    " Below: the files of the last valid form, out of date until these are fixed. Nothing you typed is lost."
+                } else {
+                    " The files appear when they are fixed; nothing you typed is lost."
+                } }
+            </p>
             <ul>{ for props.errors.iter().map(item) }</ul>
         </div>
     }

@@ -46,6 +46,9 @@ impl Choices {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub bind: TextBinding,
+    /// Instead of the field's own label (`Text::label`, `Flag::label`: the one source of the
+    /// form's labels, which error messages use too); only where the form says more (ICMP).
+    #[prop_or_default]
     pub label: AttrValue,
     #[prop_or_default]
     pub help: AttrValue,
@@ -74,7 +77,11 @@ pub fn SelectField(props: &Props) -> Html {
         });
     }
     let path = bind.field.path();
-    let control = Control::new(&path, label, help, bind.message.as_ref());
+    let label = match label.is_empty() {
+        true => AttrValue::Static(bind.field.label()),
+        false => label.clone(),
+    };
+    let control = Control::new(&path, &label, help, bind.message.as_ref());
     let current = &bind.value;
     let options = choices.options();
     // First, before the options: Yew matches unkeyed children from the end, so the options

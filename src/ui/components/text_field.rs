@@ -23,6 +23,9 @@ pub enum Kind {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub bind: TextBinding,
+    /// Instead of the field's own label (`Text::label`, `Flag::label`: the one source of the
+    /// form's labels, which error messages use too); only where the form says more (ICMP).
+    #[prop_or_default]
     pub label: AttrValue,
     #[prop_or_default]
     pub help: AttrValue,
@@ -47,7 +50,11 @@ pub fn TextField(props: &Props) -> Html {
         kind,
     } = props;
     let path = bind.field.path();
-    let control = Control::new(&path, label, help, bind.message.as_ref());
+    let label = match label.is_empty() {
+        true => AttrValue::Static(bind.field.label()),
+        false => label.clone(),
+    };
+    let control = Control::new(&path, &label, help, bind.message.as_ref());
     let (id, value) = (control.id.clone(), bind.value.clone());
     let (described_by, invalid) = (control.described_by(), control.invalid());
     let element = if let Kind::Area = kind {

@@ -1,5 +1,6 @@
 //! The previews' buttons: copy the shown file, download it, download all four (and a README)
-//! as a zip; and a line saying how that went, which lasts until the files change.
+//! as a zip; and a line saying how that went, which lasts until the files change. While the
+//! form has errors they act on the last valid files (the buttons say "(out of date)").
 
 use std::rc::{Rc, Weak};
 
@@ -14,7 +15,11 @@ use crate::ui::outcome::{Outcome, Ready, Shared};
 pub struct Props {
     /// The shown file, one of `Files::NAMES`.
     pub name: &'static str,
-    pub outcome: Shared<Outcome>,
+    /// The files to act on: `None` before the form was first valid.
+    pub outcome: Option<Shared<Outcome>>,
+    /// They are the last valid form's, not the shown form's.
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 /// How the last copy or download went, and for which files: it shows only while they are the
@@ -60,7 +65,7 @@ fn archive(ready: &Ready) -> (String, Vec<u8>) {
 
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
-    let Props { name, outcome } = props;
+    let Props { name, outcome, stale } = props;
     let name = *name;
     let status = use_state(|| None::<Status>);
     // A button's handler: `act` does its work on the files of this render and says how it went.
@@ -68,10 +73,10 @@ pub fn Toolbar(props: &Props) -> Html {
         let outcome = outcome.clone();
         let say = Say {
             status: status.setter(),
-            about: Rc::downgrade(&outcome.0),
+            about: outcome.as_ref().map(|o| Rc::downgrade(&o.0)).unwrap_or_default(),
         };
         Callback::from(move |_: MouseEvent| {
-            if let Some(ready) = outcome.ready() {
+            if let Some(ready) = outcome.as_ref().and_then(|o| o.ready()) {
                 act(name, ready, say.clone());
             }
         })
@@ -91,10 +96,14 @@ pub fn Toolbar(props: &Props) -> Html {
         say.say(browser::download(&file, &bytes, "application/zip").map(|()| format!("Downloaded {file}")));
     });
 
-    let disabled = outcome.ready().is_none();
+    let disabled = outcome.is_none();
     let line = status
         .as_ref()
-        .filter(|s| std::ptr::eq(s.about.as_ptr(), Rc::as_ptr(&outcome.0)))
+        .filter(|s| {
+            outcome
+                .as_ref()
+                .is_some_and(|o| std::ptr::eq(s.about.as_ptr(), Rc::as_ptr(&o.0)))
+        })
         .map(|s| match &s.result {
             Ok(text) => html! { <span class="status">{ text }</span> },
             Err(text) => html! { <span class="status error">{ text }</span> },
@@ -105,6 +114,9 @@ pub fn Toolbar(props: &Props) -> Html {
             <button type="button" {disabled} class="btn primary" onclick={on_copy}>{ "Copy" }</button>
             <button type="button" {disabled} class="btn" onclick={on_download}>{ format!("Download {name}") }</button>
             <button type="button" {disabled} class="btn" onclick={on_zip}>{ "Download all (.zip)" }</button>
+            if *stale {
+                <span class="stale-tag">{ "(out of date)" }</span>
+            }
             <span aria-live="polite">{ line }</span>
         </div>
     }

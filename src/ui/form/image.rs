@@ -24,19 +24,19 @@ pub fn Image(props: &SectionProps) -> Html {
         <fieldset id="section-image">
             <legend>{ "NixOS image" }</legend>
             <div class="grid">
-                <SelectField bind={f.text(Text::Release)} label="Release"
+                <SelectField bind={f.text(Text::Release)}
                     help="The newest official AMI of this release is used." choices={Choices::Fixed(RELEASES)} />
-                <SelectField bind={f.text(Text::Architecture)} label="Architecture"
+                <SelectField bind={f.text(Text::Architecture)}
                     help="Must match the instance type (t4g, m7g, c7g are arm64)." choices={Choices::Fixed(ARCHITECTURES)} />
                 if custom {
-                    <TextField bind={f.text(Text::CustomPattern)} label="AMI name pattern"
+                    <TextField bind={f.text(Text::CustomPattern)}
                         help="e.g. nixos/26.05*; * and ? are wildcards." />
                 }
             </div>
             <details>
                 <summary>{ "Advanced: resource name" }</summary>
                 <div class="grid">
-                    <TextField bind={f.text(Text::AmiDataName)} label="AMI data source name"
+                    <TextField bind={f.text(Text::AmiDataName)}
                         help="Terraform name of the aws_ami lookup, e.g. nixos-x86_64." />
                 </div>
             </details>

@@ -54,29 +54,29 @@ pub fn InstanceCard(props: &Props) -> Html {
         <section aria-label={title.clone()} class="row-card instance">
             <h3 class="sub">{ title }</h3>
             <div class="grid">
-                <TextField bind={text(T::Name)} label="Name" help="Terraform name, e.g. nixos_x86-64." />
-                <TextField bind={text(T::InstanceType)} label="Instance type"
+                <TextField bind={text(T::Name)} help="Terraform name, e.g. nixos_x86-64." />
+                <TextField bind={text(T::InstanceType)}
                     help="family.size, e.g. t3.micro or t4g.small." kind={Kind::Suggest("instance-types")} />
-                <SelectField bind={text(T::Subnet)} label="Subnet" help="One of the subnets above."
+                <SelectField bind={text(T::Subnet)} help="One of the subnets above."
                     choices={Choices::Names(subnets.clone())} />
-                <TextField bind={text(T::RootVolumeSize)} label="Root volume size (GiB)"
+                <TextField bind={text(T::RootVolumeSize)}
                     help="At least the image size, e.g. 30." kind={Kind::Number} />
-                <SelectField bind={text(T::RootVolumeType)} label="Root volume type"
+                <SelectField bind={text(T::RootVolumeType)}
                     help="gp3 is the cheapest general-purpose SSD." choices={Choices::Fixed(VOLUME_TYPES)} />
             </div>
             <div class="checks">
-                <Checkbox bind={flag(F::PublicIp)} label="Public IP address"
+                <Checkbox bind={flag(F::PublicIp)}
                     help="Needed to reach the host over SSH without a VPN." />
-                <Checkbox bind={flag(F::RootVolumeEncrypted)} label="Encrypt the root volume"
+                <Checkbox bind={flag(F::RootVolumeEncrypted)}
                     help="With the account's default KMS key (CKV_AWS_8)." />
-                <Checkbox bind={flag(F::Imdsv2Required)} label="Require IMDSv2" help="Metadata tokens only (CKV_AWS_79)." />
-                <Checkbox bind={flag(F::Monitoring)} label="Detailed monitoring"
+                <Checkbox bind={flag(F::Imdsv2Required)} help="Metadata tokens only (CKV_AWS_79)." />
+                <Checkbox bind={flag(F::Monitoring)}
                     help="1-minute CloudWatch metrics, billed (CKV_AWS_126)." />
-                <Checkbox bind={flag(F::EbsOptimized)} label="EBS-optimized"
+                <Checkbox bind={flag(F::EbsOptimized)}
                     help="Dedicated disk bandwidth; not on t2 (CKV_AWS_135)." />
-                <Checkbox bind={flag(F::IamRole)} label="IAM role"
+                <Checkbox bind={flag(F::IamRole)}
                     help="An instance profile with short-lived credentials (CKV2_AWS_41)." />
-                <Checkbox bind={flag(F::IgnoreAmiChanges)} label="Ignore AMI changes"
+                <Checkbox bind={flag(F::IgnoreAmiChanges)}
                     help="A newer NixOS AMI does not replace the running host." />
             </div>
             <h4 class="sub">{ "Tags" }</h4>
@@ -85,7 +85,7 @@ pub fn InstanceCard(props: &Props) -> Html {
                 onclick={form.on_click(Action::AddTag(i))}>{ "Add tag" }</button>
             <div class="grid">
                 <div class="wide">
-                    <TextField bind={text(T::UserData)} label="User data"
+                    <TextField bind={text(T::UserData)}
                         help="Optional: a configuration.nix (or #! script) applied at first boot; at most 16 KB."
                         kind={Kind::Area} />
                 </div>

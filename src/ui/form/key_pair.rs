@@ -14,17 +14,17 @@ pub fn KeyPair(props: &SectionProps) -> Html {
         <fieldset id="section-key-pair">
             <legend>{ "Key pair" }</legend>
             <div class="grid">
-                <TextField bind={f.text(Text::KeyName)} label="Key name"
+                <TextField bind={f.text(Text::KeyName)}
                     help="The key pair's name in AWS, e.g. default-key." />
                 <div class="wide">
-                    <TextField bind={f.text(Text::PublicKey)} label="Public key"
+                    <TextField bind={f.text(Text::PublicKey)}
                         help="Paste the .pub file: ssh-ed25519 AAAA… you@host. Never the private key." />
                 </div>
             </div>
             <details>
                 <summary>{ "Advanced: resource name" }</summary>
                 <div class="grid">
-                    <TextField bind={f.text(Text::KeyPairResourceName)} label="Resource name"
+                    <TextField bind={f.text(Text::KeyPairResourceName)}
                         help="Terraform name of the aws_key_pair." />
                 </div>
             </details>

@@ -31,7 +31,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
         <fieldset id="section-network">
             <legend>{ "Network" }</legend>
             <div class="grid">
-                <TextField bind={f.text(Text::VpcCidr)} label="VPC CIDR block" help="Between /16 and /28, e.g. 10.10.0.0/24." />
+                <TextField bind={f.text(Text::VpcCidr)} help="Between /16 and /28, e.g. 10.10.0.0/24." />
             </div>
             <h3 class="sub">{ "Subnets" }</h3>
             <ListMessage path="network.subnets" message={f.list_message("network.subnets")} />
@@ -42,26 +42,26 @@ pub fn Network(props: &ListSectionProps) -> Html {
                 { for zones.into_iter().map(|zone| html! { <option value={zone} /> }) }
             </datalist>
             <div class="checks">
-                <Checkbox bind={f.flag(Flag::RestrictDefaultSecurityGroup)} label="Lock the VPC's default security group"
+                <Checkbox bind={f.flag(Flag::RestrictDefaultSecurityGroup)}
                     help="Manages it with no rules (CKV2_AWS_12)." />
-                <Checkbox bind={f.flag(Flag::FlowLogs)} label="VPC flow logs"
+                <Checkbox bind={f.flag(Flag::FlowLogs)}
                     help="Records connections in a CloudWatch log group (CKV2_AWS_11)." />
             </div>
             if doc.network.flow_logs {
                 <div class="grid">
-                    <TextField bind={f.text(Text::FlowLogRetentionDays)} label="Flow log retention (days)"
+                    <TextField bind={f.text(Text::FlowLogRetentionDays)}
                         help="A CloudWatch value: 1, 7, 30, 90, 365, … (0: forever)." kind={Kind::Number} />
                 </div>
             }
             <details>
                 <summary>{ "Advanced: resource names" }</summary>
                 <div class="grid">
-                    <TextField bind={f.text(Text::VpcName)} label="VPC name" help="Terraform name of the aws_vpc." />
-                    <TextField bind={f.text(Text::GatewayName)} label="Internet gateway name"
+                    <TextField bind={f.text(Text::VpcName)} help="Terraform name of the aws_vpc." />
+                    <TextField bind={f.text(Text::GatewayName)}
                         help="Terraform name of the aws_internet_gateway." />
-                    <TextField bind={f.text(Text::RouteTableName)} label="Route table name"
+                    <TextField bind={f.text(Text::RouteTableName)}
                         help="Terraform name of the aws_route_table." />
-                    <TextField bind={f.text(Text::RouteName)} label="Route name" help="Terraform name of the default aws_route." />
+                    <TextField bind={f.text(Text::RouteName)} help="Terraform name of the default aws_route." />
                 </div>
             </details>
         </fieldset>

@@ -13,9 +13,9 @@ pub fn Outputs(props: &SectionProps) -> Html {
         <fieldset id="section-outputs">
             <legend>{ "Outputs" }</legend>
             <div class="checks">
-                <Checkbox bind={f.flag(Flag::OutputPublicIp)} label="Public IP" help="The instance's public IPv4 address." />
-                <Checkbox bind={f.flag(Flag::OutputPublicDns)} label="Public DNS name" help="The instance's public host name." />
-                <Checkbox bind={f.flag(Flag::OutputSshCommand)} label="SSH command" help="A ready-to-paste ssh root@… line." />
+                <Checkbox bind={f.flag(Flag::OutputPublicIp)} help="The instance's public IPv4 address." />
+                <Checkbox bind={f.flag(Flag::OutputPublicDns)} help="The instance's public host name." />
+                <Checkbox bind={f.flag(Flag::OutputSshCommand)} help="A ready-to-paste ssh root@… line." />
             </div>
         </fieldset>
     }

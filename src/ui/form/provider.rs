@@ -18,13 +18,16 @@ pub fn Provider(props: &SectionProps) -> Html {
                 { "The provisioning host reads credentials from files; nixform never asks for keys." }
             </p>
             <div class="grid">
-                <SelectField bind={f.text(Text::Region)} label="Region"
-                    help="Where the VPC and instances are created." choices={Choices::Regions} />
-                <TextField bind={f.text(Text::Profile)} label="Profile"
+                // Wide: the select shows the region's full name ("Asia Pacific (Sydney)").
+                <div class="wide">
+                    <SelectField bind={f.text(Text::Region)}
+                        help="Where the VPC and instances are created." choices={Choices::Regions} />
+                </div>
+                <TextField bind={f.text(Text::Profile)}
                     help="Named profile in the credentials file; empty: default." />
-                <TextField bind={f.text(Text::SharedCredentialsFile)} label="Shared credentials file"
+                <TextField bind={f.text(Text::SharedCredentialsFile)}
                     help="Absolute path, e.g. /root/.aws/credentials." />
-                <TextField bind={f.text(Text::SharedConfigFile)} label="Shared config file"
+                <TextField bind={f.text(Text::SharedConfigFile)}
                     help="Absolute path, e.g. /root/.aws/config." />
             </div>
         </fieldset>

@@ -22,14 +22,14 @@ pub fn Provisioner(props: &SectionProps) -> Html {
                 { "The NixOS host that applies this stack with a systemd unit (flake.nix, configuration.nix)." }
             </p>
             <div class="grid">
-                <TextField bind={f.text(Text::HostName)} label="Host name"
+                <TextField bind={f.text(Text::HostName)}
                     help="nixosConfigurations.<name> in flake.nix, e.g. myserver." />
-                <SelectField bind={f.text(Text::HostSystem)} label="Host system"
+                <SelectField bind={f.text(Text::HostSystem)}
                     help="The provisioning host's architecture." choices={Choices::Fixed(SYSTEMS)} />
-                <SelectField bind={f.text(Text::Tool)} label="Tool"
+                <SelectField bind={f.text(Text::Tool)}
                     help="Which binary applies the configuration." choices={Choices::Fixed(TOOLS)} />
-                <TextField bind={f.text(Text::UnitName)} label="Unit name" help="systemd unit, without .service." />
-                <TextField bind={f.text(Text::StateDirectory)} label="State directory"
+                <TextField bind={f.text(Text::UnitName)} help="systemd unit, without .service." />
+                <TextField bind={f.text(Text::StateDirectory)}
                     help="Below /var/lib; holds the Terraform state." />
             </div>
         </fieldset>

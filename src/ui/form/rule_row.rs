@@ -52,8 +52,8 @@ pub fn RuleRow(props: &Props) -> Html {
         },
         _ => html! {
             <>
-                <TextField bind={field(RuleText::FromPort)} label="From port" kind={Kind::Number} />
-                <TextField bind={field(RuleText::ToPort)} label="To port" kind={Kind::Number} />
+                <TextField bind={field(RuleText::FromPort)} kind={Kind::Number} />
+                <TextField bind={field(RuleText::ToPort)} kind={Kind::Number} />
             </>
         },
     };
@@ -65,12 +65,12 @@ pub fn RuleRow(props: &Props) -> Html {
     html! {
         <div role="group" aria-label={format!("{title} rule {n}")} class="row-card">
             <div class="grid rule">
-                <TextField bind={field(RuleText::Description)} label="Description" help="What the rule is for." />
-                <SelectField bind={field(RuleText::Protocol)} label="Protocol" choices={Choices::Fixed(PROTOCOLS)} />
+                <TextField bind={field(RuleText::Description)} help="What the rule is for." />
+                <SelectField bind={field(RuleText::Protocol)} choices={Choices::Fixed(PROTOCOLS)} />
                 { ports }
-                <TextField bind={field(RuleText::Ipv4Cidrs)} label="IPv4 CIDR blocks"
+                <TextField bind={field(RuleText::Ipv4Cidrs)}
                     help="Comma-separated, e.g. 203.0.113.7/32." />
-                <TextField bind={field(RuleText::Ipv6Cidrs)} label="IPv6 CIDR blocks" help="e.g. ::/0; empty: none." />
+                <TextField bind={field(RuleText::Ipv6Cidrs)} help="e.g. ::/0; empty: none." />
             </div>
             <button type="button" aria-label={format!("Remove {word} rule {n}")} class="btn remove"
                 onclick={form.on_click(Action::RemoveRule(direction, i))}>{ "Remove" }</button>

@@ -81,9 +81,9 @@ pub fn SecurityGroup(props: &ListSectionProps) -> Html {
         <fieldset id="section-security-group">
             <legend>{ "Security group" }</legend>
             <div class="grid">
-                <TextField bind={f.text(Text::SecurityGroupName)} label="Group name"
+                <TextField bind={f.text(Text::SecurityGroupName)}
                     help="The name in AWS; empty lets AWS choose. Not sg-…." />
-                <TextField bind={f.text(Text::SecurityGroupDescription)} label="Description"
+                <TextField bind={f.text(Text::SecurityGroupDescription)}
                     help="Empty keeps \"Managed by Terraform\"." />
             </div>
             <h3 class="sub">{ "Inbound rules" }</h3>
@@ -93,7 +93,7 @@ pub fn SecurityGroup(props: &ListSectionProps) -> Html {
             <details>
                 <summary>{ "Advanced: resource name" }</summary>
                 <div class="grid">
-                    <TextField bind={f.text(Text::SecurityGroupResourceName)} label="Resource name"
+                    <TextField bind={f.text(Text::SecurityGroupResourceName)}
                         help="Terraform name of the aws_security_group." />
                 </div>
             </details>

@@ -31,8 +31,8 @@ pub fn TagRow(props: &Props) -> Html {
     html! {
         <div role="group" aria-label={format!("Tag {}", j + 1)} class="row-card tag">
             <div class="grid">
-                <TextField bind={f.text(Text::TagKey(i, j))} label="Key" help="e.g. Environment." />
-                <TextField bind={f.text(Text::TagValue(i, j))} label="Value" help="e.g. production." />
+                <TextField bind={f.text(Text::TagKey(i, j))} help="e.g. Environment." />
+                <TextField bind={f.text(Text::TagValue(i, j))} help="e.g. production." />
             </div>
             <button type="button" aria-label={format!("Remove tag {} of instance {}", j + 1, i + 1)} class="btn remove"
                 onclick={form.on_click(Action::RemoveTag(i, j))}>{ "Remove" }</button>

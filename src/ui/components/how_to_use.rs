@@ -1,0 +1,20 @@
+//! Which way of using the files fits, said plainly on the first screen, above the previews:
+//! add `infra.nix` to an existing NixOS host's flake, set up a new provisioning host, or run it
+//! from a laptop with `tofu`. Folded after the first look: a `<details>`, open by default.
+//! The words are `render::files::HOW_TO_USE`, which the zip's README says too. No props: it
+//! renders once.
+
+use yew::prelude::*;
+
+use crate::render::files::HOW_TO_USE;
+
+#[component]
+pub fn HowToUse() -> Html {
+    let way = |(title, text): &(&str, &str)| html! { <li><strong>{ *title }</strong>{ ": " }{ *text }</li> };
+    html! {
+        <details class="how-to-use" open=true>
+            <summary>{ "How to use these files: pick the way that fits" }</summary>
+            <ol>{ for HOW_TO_USE.iter().map(way) }</ol>
+        </details>
+    }
+}
