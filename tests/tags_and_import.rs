@@ -154,7 +154,17 @@ fn an_import_keeps_the_order_of_the_instances_in_the_form() {
     // The file lists them with sorted keys (cache, db, web); the form's order wins.
     let imported = import_tf_json(&files.config_tf_json, &doc).expect("imports");
     assert_eq!(names(&imported.document), ["web", "db", "cache"]);
-    // Into a form that has none of them, they come in the file's (name) order.
+    // Into a form that has none of them, they come in the file's order (nixform writes sorted keys).
     let imported = import_tf_json(&files.config_tf_json, &Document::default()).expect("imports");
     assert_eq!(names(&imported.document), ["cache", "db", "web"]);
+    // A foreign file's own order is kept: `web` listed before `cache`.
+    let foreign = files
+        .config_tf_json
+        .replacen("\"cache\": {", "\"zz-placeholder\": {", 1)
+        .replacen("\"web\": {", "\"cache\": {", 1)
+        .replacen("\"zz-placeholder\": {", "\"web\": {", 1);
+    assert_ne!(foreign, files.config_tf_json);
+    let imported = import_tf_json(&foreign, &Document::default()).expect("imports");
+    assert_eq!(imported.document.instances.len(), 3);
+    assert_eq!(imported.document.instances[0].name, "web");
 }

@@ -1,9 +1,5 @@
 // Import (issue 17): it asks before it replaces a form that is not the default, can be undone,
 // keeps the order of instances, and lists what it changed and dropped.
-//
-// The order test is a todo: the model's import reads objects with sorted keys (serde_json
-// without preserve_order), so `zeta, alpha` comes in as `alpha, zeta`. That is in
-// `model::import` (M17's part), not in the UI, which shows the document's order.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +56,7 @@ test('import asks first, keeps instance order, lists changes, and undo brings th
   assertNoProblems(s);
 });
 
-test('import keeps the order of instances', { todo: 'model::import sorts instances by name (M17)' }, async (t) => {
+test('import keeps the order of instances', async (t) => {
   const s = await open(t);
   await load(s.page);
   await s.page.setInputFiles('#import-file', write(await twoInstances(s.page)));

@@ -11,6 +11,7 @@
 
 mod changes;
 mod instances;
+mod order;
 mod reader;
 
 use thiserror::Error;
@@ -252,7 +253,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     instances::other_resources(&mut r, root, vpc_name, &with_role);
     instances::outputs(&mut r, root, &mut doc, base);
     let changed = changes::changes(root, &mut doc, !amis.is_empty());
-    keep_form_order(&mut doc, base);
+    keep_order(&mut doc, base, &order::instance_order(text));
     let mut unmapped = r.unmapped;
     unmapped.sort();
     unmapped.dedup();
@@ -263,11 +264,14 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     })
 }
 
-/// Instances the form already has keep their place in it; new ones follow, in name order (the
-/// order nixform and terranix write, keys sorted). A JSON object has no order of its own, so
-/// the form's order is the only one the person chose.
-fn keep_form_order(doc: &mut Document, base: &Document) {
-    let place = |name: &str| base.instances.iter().position(|i| i.name == name).unwrap_or(usize::MAX);
+/// Instances the form already has keep their place in it; new ones follow in the order the
+/// file lists them (`file_order`).
+fn keep_order(doc: &mut Document, base: &Document, file_order: &[String]) {
+    let place = |name: &str| {
+        let in_form = base.instances.iter().position(|i| i.name == name);
+        let in_file = file_order.iter().position(|n| n == name);
+        (in_form.unwrap_or(usize::MAX), in_file.unwrap_or(usize::MAX))
+    };
     doc.instances.sort_by_key(|i| place(&i.name));
 }
 
