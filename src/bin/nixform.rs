@@ -1,7 +1,7 @@
 //! `nixform`: the command-line tool over the same library as the browser app.
 //!
 //! ```text
-//! nixform default [--preset NAME]          print a stack document (presets: default, hardened)
+//! nixform default [--preset NAME]          print a stack document (presets: default, hardened, large)
 //! nixform validate FILE                    print each field error; exit 1 when there is one
 //! nixform render [--stack FILE] --out DIR  write the four files; invalid stack: exit 1, nothing written
 //! nixform lint [--stack FILE]              print the security findings of a stack
@@ -17,7 +17,7 @@ use nixform::model::{lint, presets, share, validate, Document, FieldError};
 use nixform::render::render_all;
 
 const USAGE: &str = "usage:
-  nixform default [--preset default|hardened]
+  nixform default [--preset default|hardened|large]
   nixform validate FILE
   nixform render [--stack FILE] --out DIR
   nixform lint [--stack FILE]
@@ -65,7 +65,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let doc = presets::by_name(&name).ok_or_else(|| {
                 Failure::Usage(format!(
                     "unknown preset `{name}` (known: {})",
-                    presets::NAMES.join(", ")
+                    presets::names().collect::<Vec<_>>().join(", ")
                 ))
             })?;
             print!("{}", doc.to_json());

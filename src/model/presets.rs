@@ -1,20 +1,60 @@
-//! Named starting points for a document: `default` (the seed's stack, with our fixes) and
-//! `hardened` (every lint fix applied). Only documents live here; the fixes themselves are
-//! defined once, in `lint`.
+//! Named starting points for a document: `default` (the seed's stack, with our fixes),
+//! `hardened` (every lint fix applied) and `large` (a stress stack). The one list of them,
+//! with the words the CLI and the app's Presets menu show, lives here; the fixes themselves
+//! are defined once, in `lint`.
 
 use super::document::{Document, InstanceDoc, RuleDoc, SubnetDoc, TagDoc};
 use super::lint;
 
-pub const NAMES: &[&str] = &["default", "hardened", "large"];
+/// One preset: what it is called, how it is described, and how it is made.
+pub struct Preset {
+    /// The name for `nixform default --preset NAME` and `data-preset` in the app.
+    pub name: &'static str,
+    /// The menu's label.
+    pub label: &'static str,
+    /// The label inside a sentence ("Replace the whole form with the hardened stack?"). Kept
+    /// apart because lower-casing at run time would ship Unicode's case tables (8 KB gzip).
+    pub noun: &'static str,
+    /// What the app says once it is loaded.
+    pub loaded: &'static str,
+    /// The document.
+    pub build: fn() -> Document,
+}
+
+/// Every preset, in the menu's order.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "default",
+        label: "Default stack",
+        noun: "default stack",
+        loaded: "Loaded the default stack. Undo brings back your form.",
+        build: Document::default,
+    },
+    Preset {
+        name: "hardened",
+        label: "Hardened stack",
+        noun: "hardened stack",
+        loaded: "Loaded the hardened preset. SSH is allowed from 192.0.2.0/24, a documentation range: \
+                 put your own address there, and paste your public key. Undo brings back your form.",
+        build: hardened,
+    },
+    Preset {
+        name: "large",
+        label: "Large stack (50 instances)",
+        noun: "large stack (50 instances)",
+        loaded: "Loaded the large preset. Undo brings back your form.",
+        build: large,
+    },
+];
 
 /// The preset called `name`.
 pub fn by_name(name: &str) -> Option<Document> {
-    match name {
-        "default" => Some(Document::default()),
-        "hardened" => Some(hardened()),
-        "large" => Some(large()),
-        _ => None,
-    }
+    PRESETS.iter().find(|p| p.name == name).map(|p| (p.build)())
+}
+
+/// The presets' names, for a usage message.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    PRESETS.iter().map(|p| p.name)
 }
 
 /// The default stack with every lint fix applied; SSH is restricted to a documentation range
@@ -65,4 +105,23 @@ pub fn large() -> Document {
         })
         .collect();
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_preset_is_named_once_and_its_noun_is_its_label() {
+        for (i, preset) in PRESETS.iter().enumerate() {
+            assert_eq!(preset.noun, preset.label.to_lowercase(), "{}", preset.name);
+            assert!(
+                PRESETS[..i].iter().all(|p| p.name != preset.name),
+                "{} twice",
+                preset.name
+            );
+            assert_eq!(by_name(preset.name), Some((preset.build)()));
+        }
+        assert_eq!(by_name("nope"), None);
+    }
 }

@@ -172,19 +172,21 @@ fn renames_and_removals_carry_the_instances() {
 
 #[test]
 fn presets_name_the_ami_after_their_architecture() {
-    for name in crate::model::presets::NAMES {
-        let doc = crate::model::presets::by_name(name).expect("preset");
+    for preset in crate::model::presets::PRESETS {
+        let doc = (preset.build)();
         assert_eq!(
             doc.image.data_name,
             format!("nixos-{}", doc.image.architecture),
-            "{name}"
+            "{}",
+            preset.name
         );
         for d in &doc.instances {
             let t: InstanceType = d.instance_type.parse().expect("known type");
             assert_eq!(
                 t.arch().ami_name(),
                 doc.image.architecture,
-                "{name}: {}",
+                "{}: {}",
+                preset.name,
                 d.instance_type
             );
         }

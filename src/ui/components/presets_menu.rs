@@ -6,19 +6,8 @@
 use gloo::dialogs::confirm;
 use yew::prelude::*;
 
-use crate::model::presets;
+use crate::model::presets::{Preset, PRESETS};
 use crate::ui::state::{Action, Level, Notice};
-
-/// Each preset: its name in `model::presets`, its label, and what the banner says after.
-const PRESETS: &[(&str, &str, &str)] = &[
-    ("default", "Default stack", "Loaded the default stack. Undo brings back your form."),
-    (
-        "hardened",
-        "Hardened stack",
-        "Loaded the hardened preset. SSH is allowed from 192.0.2.0/24, a documentation range: put your own address there, and paste your public key. Undo brings back your form.",
-    ),
-    ("large", "Large stack (50 instances)", "Loaded the large preset. Undo brings back your form."),
-];
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -28,24 +17,23 @@ pub struct Props {
 #[component]
 pub fn PresetsMenu(props: &Props) -> Html {
     let menu = use_node_ref();
-    let item = |&(name, label, said): &(&'static str, &'static str, &'static str)| {
+    let item = |preset: &'static Preset| {
         let (dispatch, menu) = (props.dispatch.clone(), menu.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             if let Some(details) = menu.cast::<web_sys::HtmlDetailsElement>() {
                 details.set_open(false);
             }
-            let Some(doc) = presets::by_name(name) else { return };
             if confirm(&format!(
                 "Replace the whole form with the {}? Undo brings your form back.",
-                label.to_lowercase()
+                preset.noun
             )) {
                 dispatch.emit(Action::Replace {
-                    doc: Box::new(doc),
-                    notice: Some(Notice::new(Level::Success, said)),
+                    doc: Box::new((preset.build)()),
+                    notice: Some(Notice::new(Level::Success, preset.loaded)),
                 });
             }
         });
-        html! { <li><button type="button" class="btn ghost" data-preset={name} {onclick}>{ label }</button></li> }
+        html! { <li><button type="button" class="btn ghost" data-preset={preset.name} {onclick}>{ preset.label }</button></li> }
     };
     let items: Html = PRESETS.iter().map(item).collect();
     html! {
