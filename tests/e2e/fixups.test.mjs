@@ -16,6 +16,9 @@ test('region, architecture and new instances keep the form valid', async (t) => 
   assert.equal(await field(s.page, 'network.subnets[0].availability_zone').inputValue(), 'eu-west-1a');
   assert.match(await s.page.locator('.banner').innerText(), /ap-southeast-2a → eu-west-1a/);
   await valid(s.page);
+  // The zone suggestions are the new region's own: eu-west-1 has a, b and c, and no d.
+  const zones = await s.page.locator('datalist#zones option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(zones, ['automatic', 'eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
   await s.page.locator('#f-image-architecture').selectOption('arm64');
   assert.equal(await field(s.page, 'image.data_name').inputValue(), 'nixos-arm64');
   const banner = s.page.locator('.banner');

@@ -32,6 +32,14 @@ fn zone_letters(region: &str) -> &'static str {
         .map_or("abc", |(_, letters)| letters)
 }
 
+/// The zones an account sees in `region` by default (`ap-southeast-2a`, ...): the form's
+/// suggestions, from the same table that moves zones when the region changes.
+pub fn zones(region: &str) -> impl Iterator<Item = String> + '_ {
+    zone_letters(region)
+        .chars()
+        .map(move |letter| format!("{region}{letter}"))
+}
+
 /// After the region changed from `old_region`: each subnet zone of the old region moves to the
 /// same letter in the new region if it has one, else to "automatic". One line per change for
 /// the notice, e.g. "Subnet 1: ap-southeast-2a → eu-west-1a".

@@ -192,3 +192,23 @@ fn presets_name_the_ami_after_their_architecture() {
         }
     }
 }
+
+#[test]
+fn zone_suggestions_are_the_regions_own() {
+    let zones: Vec<String> = super::zones("ap-northeast-1").collect();
+    assert_eq!(zones, ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"]);
+    assert_eq!(super::zones("us-east-1").count(), 6);
+    assert_eq!(
+        super::zones("eu-west-1").collect::<Vec<_>>(),
+        ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+    );
+    // Every suggestion is a zone the form accepts.
+    for region in ["us-east-1", "ap-northeast-1", "ca-central-1"] {
+        for zone in super::zones(region) {
+            let mut doc = Document::default();
+            doc.provider.region = region.into();
+            doc.network.subnets[0].availability_zone = zone.clone();
+            assert!(crate::model::validate(&doc).is_ok(), "{zone}");
+        }
+    }
+}

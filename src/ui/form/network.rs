@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::subnet_row::SubnetRow;
 use super::{ListSectionProps, Part};
 use crate::model::edit::{Flag, Text};
+use crate::model::fixups;
 use crate::ui::components::checkbox::Checkbox;
 use crate::ui::components::list_message::ListMessage;
 use crate::ui::components::text_field::{Kind, TextField};
@@ -26,7 +27,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
         })
         .collect();
     let region = &doc.provider.region;
-    let zones = ["a", "b", "c", "d"].map(|z| format!("{region}{z}"));
+    let zones = fixups::zones(region);
     html! {
         <fieldset id="section-network">
             <legend>{ "Network" }</legend>
@@ -39,7 +40,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
             <button type="button" class="btn add" onclick={form.on_click(Action::AddSubnet)}>{ "Add subnet" }</button>
             <datalist id="zones">
                 <option value="automatic" />
-                { for zones.into_iter().map(|zone| html! { <option value={zone} /> }) }
+                { for zones.map(|zone| html! { <option value={zone} /> }) }
             </datalist>
             <div class="checks">
                 <Checkbox bind={f.flag(Flag::RestrictDefaultSecurityGroup)}
