@@ -21,10 +21,11 @@ cargo test --locked --all-targets
 cargo test --locked --doc
 
 if command -v tofu >/dev/null 2>&1 || command -v terraform >/dev/null 2>&1; then
-  step "escaping through terraform itself"
+  step "escaping and the S3 backend through terraform itself (an S3 stand-in on loopback)"
   cargo test --locked --test escaping -- --ignored terraform_reads_literals_back
+  cargo test --locked --test backend -- --ignored terraform_reads_the_s3_backend_literally
 else
-  echo "NOTE: neither terraform nor tofu is installed: terraform_reads_literals_back not run (it stays 'ignored')."
+  echo "NOTE: neither terraform nor tofu is installed: terraform_reads_literals_back and terraform_reads_the_s3_backend_literally not run (they stay 'ignored')."
 fi
 
 if [ -f scripts/test-web.sh ]; then

@@ -56,6 +56,12 @@ fn default_prints_the_default_and_hardened_documents() {
     let doc = nixform::model::Document::from_json(&text(&out.stdout)).expect("a document");
     assert_eq!(doc, nixform::model::presets::hardened());
 
+    let out = nixform(&["default", "--preset", "remote-state"], None);
+    assert!(out.status.success());
+    let doc = nixform::model::Document::from_json(&text(&out.stdout)).expect("a document");
+    assert_eq!(doc, nixform::model::presets::remote_state());
+    assert_eq!(doc.provisioner.backend, "s3");
+
     let out = nixform(&["default", "--preset", "nope"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -89,6 +95,15 @@ fn render_writes_the_four_files() {
         Some(&nixform::model::Document::default().to_json()),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // The remote-state preset adds the state bucket's configuration, in a directory of its own.
+    let out = nixform(
+        &["render", "--stack", "-", "--out", out_dir.to_str().expect("utf8")],
+        Some(&nixform::model::presets::remote_state().to_json()),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("wrote 5 files"), "{}", text(&out.stderr));
+    let bucket = std::fs::read_to_string(out_dir.join("bootstrap/state-bucket.tf.json")).expect("written");
+    assert!(bucket.contains("aws_s3_bucket_versioning"));
 }
 
 #[test]

@@ -59,43 +59,136 @@ fn infra_nix_evaluates_to_config_tf_json_for_varied_stacks() {
         );
         assert_eq!(service["wants"], serde_json::json!(["network-online.target"]), "{name}");
         assert_eq!(service["after"], serde_json::json!(["network-online.target"]), "{name}");
-        let script = service["script"].as_str().expect("script is a string");
-        let bin = match stack.provisioner.tool {
-            nixform::model::stack::Tool::OpenTofu => "opentofu/bin/tofu",
-            nixform::model::stack::Tool::Terraform => "terraform/bin/terraform",
-        };
-        assert!(script.contains(&format!("{bin} init -input=false")), "{name}: {script}");
+        check_provisioning(name, stack, &result);
+    }
+}
+
+/// The unit, the pinned tool and the flake apps of one stack, as the stand-in evaluation of
+/// its infra.nix (`result`) shows them.
+fn check_provisioning(name: &str, stack: &nixform::model::stack::Stack, result: &Value) {
+    use nixform::model::stack::{ApplyOn, Credentials, Encryption, Tool};
+    let p = &stack.provisioner;
+    let service = &result["service"];
+    let script = service["script"].as_str().expect("script is a string");
+    let (package, binary) = p.tool.package_and_binary();
+    let store = "/nix/store/00000000000000000000000000000000-";
+    // The unit's tool: the one with the AWS provider from the store, unless asked to download.
+    let tool = if p.provider_from_store {
+        format!("{store}{package}-x86_64-linux-with-hashicorp_aws")
+    } else {
+        format!("{store}{package}-x86_64-linux")
+    };
+    let bin = format!("{tool}/bin/{binary}");
+    assert_eq!(
+        result["systemPackages"],
+        serde_json::json!([tool]),
+        "{name}: the pinned tool on PATH"
+    );
+    assert!(
+        script.contains(&format!("\n{bin} init -input=false\n")),
+        "{name}: {script}"
+    );
+    assert!(
+        script.contains(&format!("install -m 0600 {store}config.tf.json config.tf.json")),
+        "{name}: {script}"
+    );
+    let applies = script.contains(&format!("{bin} apply -input=false -auto-approve"));
+    let skips_applied = script.contains(&format!("= {store}config.tf.json ]; then"));
+    match p.apply_on {
+        ApplyOn::Change => assert!(applies && skips_applied, "{name}: {script}"),
+        ApplyOn::Boot => assert!(applies && !skips_applied, "{name}: {script}"),
+        ApplyOn::Plan => {
+            assert!(!applies, "{name}: plan only: {script}");
+            assert!(
+                script.contains(&format!("{bin} plan -input=false -detailed-exitcode")),
+                "{name}"
+            );
+        }
+    }
+    assert_eq!(result["unfree"], p.tool == Tool::Terraform, "{name}");
+    assert_eq!(result["option"], serde_json::json!(["nixform"]), "{name}");
+    assert_eq!(result["configurationSystem"], "x86_64-linux", "{name}");
+
+    // The apps run the very configuration the unit applies, with the same tool.
+    let nixform = &result["nixform"];
+    assert_eq!(nixform["configuration"], format!("{store}config.tf.json"), "{name}");
+    let apps = nixform["apps"].as_object().expect("apps");
+    assert_eq!(apps.keys().collect::<Vec<_>>(), ["apply", "destroy", "plan"], "{name}");
+    for (command, app) in apps {
+        assert_eq!(app["type"], "app", "{name}");
+        assert_eq!(app["name"], format!("nixform-{command}"), "{name}");
+        let text = app["text"].as_str().expect("text");
+        assert!(text.contains(&format!("\n{bin} init -input=false\n")), "{name}: {text}");
+        assert!(text.contains(&format!("\n{bin} {command} \"$@\"\n")), "{name}: {text}");
         assert!(
-            script.contains(&format!("{bin} apply -input=false -auto-approve")),
+            text.contains(&format!("install -m 0600 {store}config.tf.json config.tf.json")),
+            "{name}"
+        );
+        assert!(
+            text.starts_with("if [ -e flake.nix ]; then"),
+            "{name}: refuses a flake's directory"
+        );
+    }
+
+    // The passphrase is read at run time, from its file, shell-quoted.
+    let reads_passphrase = |text: &str| text.contains("TF_VAR_state_passphrase=\"$(cat '");
+    if let Some(Encryption::Passphrase { file }) = &p.encryption {
+        let quoted = format!("'{}'", file.replace('\'', "'\\''"));
+        assert!(
+            script.contains(&format!("TF_VAR_state_passphrase=\"$(cat {quoted})\"")),
             "{name}: {script}"
         );
         assert!(
-            script
-                .contains("install -m 0600 /nix/store/00000000000000000000000000000000-config.tf.json config.tf.json"),
-            "{name}: {script}"
-        );
-        assert_eq!(
-            result["unfree"],
-            stack.provisioner.tool == nixform::model::stack::Tool::Terraform,
+            apps.values()
+                .all(|a| reads_passphrase(a["text"].as_str().unwrap_or_default())),
             "{name}"
         );
-        let env = &service["environment"];
-        let p = &stack.provider;
-        assert_eq!(
-            env.get("AWS_SHARED_CREDENTIALS_FILE").and_then(Value::as_str),
-            p.shared_credentials_file.as_deref(),
-            "{name}"
-        );
-        assert_eq!(
-            env.get("AWS_CONFIG_FILE").and_then(Value::as_str),
-            p.shared_config_file.as_deref(),
-            "{name}"
-        );
-        assert_eq!(
-            env.get("AWS_PROFILE").and_then(Value::as_str),
-            p.profile.as_deref(),
-            "{name}"
-        );
+    } else {
+        assert!(!reads_passphrase(script), "{name}");
+    }
+
+    // Credentials: from files outside the store, handed over as asked.
+    let env = &service["environment"];
+    let sc = &service["serviceConfig"];
+    let pr = &stack.provider;
+    let load = p.credentials == Credentials::LoadCredential;
+    assert_eq!(
+        env.get("AWS_SHARED_CREDENTIALS_FILE").and_then(Value::as_str),
+        pr.shared_credentials_file.as_deref().filter(|_| !load),
+        "{name}"
+    );
+    assert_eq!(
+        env.get("AWS_CONFIG_FILE").and_then(Value::as_str),
+        pr.shared_config_file.as_deref().filter(|_| !load),
+        "{name}"
+    );
+    assert_eq!(
+        env.get("AWS_PROFILE").and_then(Value::as_str),
+        pr.profile.as_deref(),
+        "{name}"
+    );
+    match &p.credentials {
+        Credentials::Paths => {
+            assert!(
+                sc.get("LoadCredential").is_none() && sc.get("EnvironmentFile").is_none(),
+                "{name}"
+            );
+        }
+        Credentials::LoadCredential => {
+            let want: Vec<String> = [
+                ("aws-credentials", &pr.shared_credentials_file),
+                ("aws-config", &pr.shared_config_file),
+            ]
+            .into_iter()
+            .filter_map(|(id, f)| f.as_ref().map(|f| format!("{id}:{f}")))
+            .collect();
+            assert_eq!(sc["LoadCredential"], serde_json::json!(want), "{name}");
+            assert!(
+                script.starts_with("export AWS_SHARED_CREDENTIALS_FILE=\"$CREDENTIALS_DIRECTORY/aws-credentials\""),
+                "{name}: {script}"
+            );
+        }
+        Credentials::EnvironmentFile(file) => assert_eq!(sc["EnvironmentFile"], file.as_str(), "{name}"),
     }
 }
 

@@ -132,21 +132,87 @@ fn an_existing_hosts_flake_takes_infra_nix_as_the_readme_says() {
     nixpkgs = {{ lib.nixosSystem = args: args; }};
     terranix = {{ lib.terranixConfiguration = args: "config"; }};
   }}).nixosConfigurations.existing;
-  infra = import (builtins.elemAt host.modules 1) (host.specialArgs // {{ pkgs = {{ git = "git"; opentofu = "tofu"; }}; }});
+  s = import {standins};
+  # NixOS gives every module lib and pkgs; the README's specialArgs give the rest.
+  infra = import (builtins.elemAt host.modules 1) (host.specialArgs // {{ inherit (s) lib; pkgs = s.pkgsFor "x86_64-linux"; }});
 in {{
   follows = flake.inputs.terranix.inputs.nixpkgs.follows;
   infraArgs = builtins.attrNames (builtins.functionArgs (import {dir}/infra.nix));
   given = builtins.attrNames host.specialArgs;
-  units = builtins.attrNames infra.systemd.services;
+  units = builtins.attrNames infra.config.systemd.services;
 }}
 "#,
-        dir = tmp.path().display()
+        dir = tmp.path().display(),
+        standins = common::standin_file().with_file_name("standins.nix").display(),
     );
     let file = tmp.path().join("way1.nix");
     std::fs::write(&file, expr).expect("write");
     let got = nix_eval_json(&file);
     assert_eq!(got["follows"], "nixpkgs");
-    assert_eq!(got["infraArgs"], serde_json::json!(["pkgs", "system", "terranix"]));
+    assert_eq!(
+        got["infraArgs"],
+        serde_json::json!(["lib", "pkgs", "system", "terranix"])
+    );
     assert_eq!(got["given"], serde_json::json!(["system", "terranix"]));
     assert_eq!(got["units"], serde_json::json!([stack.provisioner.unit_name]));
+}
+
+/// The flake apps (issue 15): `apps.<system>.plan`, `apply` and `destroy` for Linux and macOS,
+/// each running the configuration of config.tf.json (and of the host's unit) with the pinned
+/// tool of its own system.
+#[test]
+fn the_flake_apps_run_the_same_configuration_on_every_system() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (i, (name, stack)) in varied_stacks().into_iter().enumerate() {
+        let dir = tmp.path().join(i.to_string());
+        write_files(&dir, &render_all(&stack).expect("renders"));
+        let expr = format!(
+            "import {} {{ dir = {}; unit = {}; }}\n",
+            common::standin_file().with_file_name("eval-apps.nix").display(),
+            dir.display(),
+            nixform::render::nix::string_literal(&stack.provisioner.unit_name).expect("no NUL"),
+        );
+        let file = dir.join("apps.nix");
+        std::fs::write(&file, expr).expect("write");
+        let got = nix_eval_json(&file);
+        let config = format!(
+            "/nix/store/00000000000000000000000000000000-{}-config.tf.json",
+            got["configHash"].as_str().expect("hash")
+        );
+        let unit = got["unitScript"].as_str().expect("script");
+        assert!(
+            unit.contains(&config),
+            "{name}: the unit runs config.tf.json's configuration"
+        );
+        let apps = got["apps"].as_object().expect("apps");
+        assert_eq!(
+            apps.keys().collect::<Vec<_>>(),
+            ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"],
+            "{name}"
+        );
+        let (package, binary) = stack.provisioner.tool.package_and_binary();
+        for (system, apps) in apps {
+            let apps = apps.as_object().expect("apps of a system");
+            assert_eq!(apps.keys().collect::<Vec<_>>(), ["apply", "destroy", "plan"], "{name}");
+            for (command, app) in apps {
+                assert_eq!(app["type"], "app", "{name}");
+                let text = app["text"].as_str().expect("text");
+                assert!(
+                    text.contains(&format!("install -m 0600 {config} config.tf.json")),
+                    "{name} {system} {command}: {text}"
+                );
+                let with = if stack.provisioner.provider_from_store {
+                    "-with-hashicorp_aws"
+                } else {
+                    ""
+                };
+                let bin = format!("/nix/store/00000000000000000000000000000000-{package}-{system}{with}/bin/{binary}");
+                assert!(
+                    text.contains(&format!("{bin} {command} \"$@\"")),
+                    "{name} {system}: {text}"
+                );
+            }
+        }
+        assert_eq!(got["hosts"], serde_json::json!([stack.provisioner.host_name]), "{name}");
+    }
 }

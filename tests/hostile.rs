@@ -103,7 +103,7 @@ fn importing_what_nixform_renders_gives_the_same_stack() {
         );
     }
     // The presets come back as the very same form.
-    for doc in [Document::default(), presets::hardened()] {
+    for doc in [Document::default(), presets::hardened(), presets::remote_state()] {
         let files = render_all(&validate(&doc).expect("valid")).expect("renders");
         let imported = import_tf_json(&files.config_tf_json, &doc).expect("imports");
         assert_eq!(imported.document, doc);
@@ -118,12 +118,16 @@ fn foreign_configurations_list_what_is_not_imported() {
         serde_json::json!({ "cpu_credits": "standard" });
     value["provider"]["google"] = serde_json::json!({});
     value["variable"] = serde_json::json!({ "x": {} });
+    value["terraform"]["backend"] = serde_json::json!({ "gcs": { "bucket": "b" } });
+    value["terraform"]["cloud"] = serde_json::json!({});
     let imported = import_tf_json(&value.to_string(), &Document::default()).expect("imports");
     for item in [
         "resource.aws_s3_bucket.logs",
         "aws_instance.nixos_x86-64.credit_specification",
         "provider.google",
-        "variable",
+        "variable.x",
+        "terraform.backend.gcs",
+        "terraform.cloud",
     ] {
         assert!(
             imported.unmapped.iter().any(|u| u == item),

@@ -91,10 +91,17 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let dir = PathBuf::from(out);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;
+            let mut count = 0;
             for (name, text) in files.iter() {
-                write(&dir.join(name), text)?;
+                let path = dir.join(name);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", parent.display())))?;
+                }
+                write(&path, text)?;
+                count += 1;
             }
-            eprintln!("wrote {} files to {}", Files::COUNT, dir.display());
+            eprintln!("wrote {count} files to {}", dir.display());
             Ok(())
         }
         "lint" => {
@@ -133,11 +140,6 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         other => Err(Failure::Usage(format!("unknown command `{other}`\n{USAGE}"))),
     }
-}
-
-struct Files;
-impl Files {
-    const COUNT: usize = nixform::render::Files::NAMES.len();
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Failure> {

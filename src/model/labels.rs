@@ -60,6 +60,19 @@ impl Text {
             Text::Tool => "Tool",
             Text::HostName => "Host name",
             Text::HostSystem => "Host system",
+            Text::ProviderSource => "AWS provider",
+            Text::ApplyOn => "When to apply",
+            Text::Backend => "State backend",
+            Text::S3Bucket => "State bucket",
+            Text::S3Key => "State key",
+            Text::S3Region => "Bucket region",
+            Text::S3KmsKeyId => "Bucket KMS key ARN",
+            Text::Encryption => "State encryption",
+            Text::PassphraseFile => "Passphrase file",
+            Text::EncryptionKmsKeyId => "Encryption KMS key",
+            Text::Credentials => "Credentials",
+            Text::EnvironmentFile => "Environment file",
+            Text::FlakeDirectory => "Flake directory",
         }
     }
 }
@@ -73,6 +86,7 @@ impl Flag {
             Flag::OutputPublicIp => "Public IP",
             Flag::OutputPublicDns => "Public DNS name",
             Flag::OutputSshCommand => "SSH command",
+            Flag::StateBootstrap => "Ship a configuration that creates the bucket",
             Flag::Instance(_, field) => match field {
                 InstanceFlag::PublicIp => "Public IP address",
                 InstanceFlag::RootVolumeEncrypted => "Encrypt the root volume",

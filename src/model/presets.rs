@@ -1,5 +1,6 @@
 //! Named starting points for a document: `default` (the seed's stack, with our fixes),
-//! `hardened` (every lint fix applied) and `large` (a stress stack). The one list of them,
+//! `hardened` (every lint fix applied), `remote-state` (the default stack with its state in
+//! S3) and `large` (a stress stack). The one list of them,
 //! with the words the CLI and the app's Presets menu show, lives here; the fixes themselves
 //! are defined once, in `lint`.
 
@@ -39,6 +40,14 @@ pub const PRESETS: &[Preset] = &[
         build: hardened,
     },
     Preset {
+        name: "remote-state",
+        label: "Stack with remote state",
+        noun: "stack with remote state",
+        loaded: "Loaded the remote-state preset: the state goes to an S3 bucket, with a lock file. \
+                 Bucket names are global: put your own in Provisioner › State bucket. Undo brings back your form.",
+        build: remote_state,
+    },
+    Preset {
         name: "large",
         label: "Large stack (50 instances)",
         noun: "large stack (50 instances)",
@@ -62,6 +71,21 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 pub fn hardened() -> Document {
     let mut doc = Document::default();
     lint::harden(&mut doc, lint::EXAMPLE_ADMIN_CIDR);
+    doc
+}
+
+/// The bucket name the remote-state preset suggests; the person replaces it (bucket names are
+/// global).
+pub const EXAMPLE_STATE_BUCKET: &str = "nixform-state-example";
+
+/// The default stack with its state in S3, locked by a lock file, and the configuration that
+/// creates the bucket.
+pub fn remote_state() -> Document {
+    let mut doc = Document::default();
+    let p = &mut doc.provisioner;
+    p.backend = "s3".into();
+    EXAMPLE_STATE_BUCKET.clone_into(&mut p.s3_bucket);
+    p.s3_bootstrap = true;
     doc
 }
 

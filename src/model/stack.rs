@@ -217,4 +217,82 @@ pub struct Provisioner {
     pub tool: Tool,
     pub host_name: String,
     pub host_system: Arch,
+    /// The AWS provider from the Nix store (`withPlugins`), or downloaded by `init`.
+    pub provider_from_store: bool,
+    pub apply_on: ApplyOn,
+    pub backend: Backend,
+    pub encryption: Option<Encryption>,
+    pub credentials: Credentials,
+    /// Absolute, without a trailing `/`.
+    pub flake_directory: String,
+}
+
+/// When the provisioning unit applies the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApplyOn {
+    /// After a `nixos-rebuild switch` that changed it (and at the first boot).
+    Change,
+    /// Also at every boot.
+    Boot,
+    /// Never: the unit plans and logs what would change; a person applies.
+    Plan,
+}
+
+/// Where the Terraform state lives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Backend {
+    /// `terraform.tfstate` in the working directory.
+    Local,
+    S3(S3Backend),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct S3Backend {
+    pub bucket: String,
+    pub key: String,
+    pub region: Region,
+    /// The ARN of the KMS key that encrypts the state object.
+    pub kms_key_id: Option<String>,
+    /// Ship the configuration that creates the bucket.
+    pub bootstrap: bool,
+}
+
+/// OpenTofu's state and plan encryption.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Encryption {
+    /// A PBKDF2 key from the passphrase in this file (read by the unit and the flake apps).
+    Passphrase { file: String },
+    /// A data key from AWS KMS.
+    Kms { key_id: String, region: Region },
+}
+
+/// How the unit and the flake apps get AWS credentials; never through the Nix store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Credentials {
+    /// The provider's shared credentials and config files, where they are.
+    Paths,
+    /// The same files, handed to the unit by systemd's `LoadCredential=`.
+    LoadCredential,
+    /// `AWS_ACCESS_KEY_ID`, ... from this file, by systemd's `EnvironmentFile=`.
+    EnvironmentFile(String),
+}
+
+impl Provisioner {
+    /// The Nix-side files with secrets in them: (document path, file).
+    pub fn secret_files<'a>(&'a self, provider: &'a Provider) -> Vec<(&'static str, &'a str)> {
+        let mut files = Vec::new();
+        if let Some(f) = &provider.shared_credentials_file {
+            files.push(("provider.shared_credentials_file", f.as_str()));
+        }
+        if let Some(f) = &provider.shared_config_file {
+            files.push(("provider.shared_config_file", f.as_str()));
+        }
+        if let Credentials::EnvironmentFile(f) = &self.credentials {
+            files.push(("provisioner.environment_file", f.as_str()));
+        }
+        if let Some(Encryption::Passphrase { file }) = &self.encryption {
+            files.push(("provisioner.passphrase_file", file.as_str()));
+        }
+        files
+    }
 }

@@ -73,6 +73,9 @@ pub fn write_files(dir: &Path, files: &nixform::render::Files) -> Vec<PathBuf> {
         .iter()
         .map(|(name, text)| {
             let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("mkdir");
+            }
             std::fs::write(&path, text).expect("write");
             path
         })
@@ -260,6 +263,35 @@ pub fn varied_documents() -> Vec<(&'static str, Document)> {
     d.security_group.egress = vec![];
     d.security_group.ingress = vec![];
     docs.push(("no rules, template syntax in key name", d));
+
+    // Provisioning (issue 15): remote state with hostile keys, encryption, credentials, modes.
+    let mut d = presets::remote_state();
+    d.provisioner.s3_key = "state/${var.x}/%{ if true }x%{ endif }/$${y}/\"quoted\" 'q' \\ ''${z}.tfstate".into();
+    d.provisioner.s3_kms_key_id =
+        "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".into();
+    d.provisioner.encryption = "passphrase".into();
+    d.provisioner.passphrase_file = "/run/keys/$(secret)`x`;$HOME&|<>*".into();
+    d.provisioner.credentials = "load-credential".into();
+    docs.push(("remote state with a hostile key, passphrase, LoadCredential", d));
+
+    let mut d = presets::remote_state();
+    d.provisioner.s3_bucket = "my.state-bucket.2026".into();
+    d.provisioner.s3_region = "eu-west-1".into();
+    d.provisioner.s3_bootstrap = false;
+    d.provisioner.encryption = "kms".into();
+    d.provisioner.encryption_kms_key_id = "alias/tofu-state".into();
+    d.provisioner.credentials = "environment-file".into();
+    d.provisioner.environment_file = "/var/lib/secrets/aws-$env;`x`".into();
+    d.provisioner.apply_on = "plan".into();
+    docs.push(("remote state elsewhere, KMS encryption, environment file, plan only", d));
+
+    let mut d = Document::default();
+    d.provisioner.provider_source = "download".into();
+    d.provisioner.apply_on = "boot".into();
+    d.provisioner.tool = "terraform".into();
+    d.provisioner.backend = "s3".into();
+    d.provisioner.s3_bucket = "tf-state".into();
+    docs.push(("terraform, provider downloaded, S3, apply at every boot", d));
     docs
 }
 

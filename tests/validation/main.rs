@@ -10,6 +10,7 @@ use nixform::model::validate;
 mod instances;
 mod names;
 mod network;
+mod provisioning;
 mod rules;
 mod text;
 mod words;

@@ -12,6 +12,7 @@
 //! are declared in the order documents have always been printed in (texts, then flags, then
 //! nested objects, then lists), so a document written today reads like one written before.
 
+mod provisioner;
 mod read;
 mod scrub;
 mod strict;
@@ -19,6 +20,7 @@ mod texts;
 
 use serde::{Deserialize, Serialize};
 
+pub use provisioner::ProvisionerDoc;
 pub use read::{DocumentError, MAX_DOCUMENT_BYTES};
 pub use scrub::MIN_SECRET_RUN;
 
@@ -217,21 +219,6 @@ pub struct OutputsDoc {
     pub ssh_command: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, expecting = "an object")]
-pub struct ProvisionerDoc {
-    /// The systemd unit, without `.service`.
-    pub unit_name: String,
-    /// Below /var/lib; the Terraform state lives there.
-    pub state_directory: String,
-    /// `opentofu` or `terraform`.
-    pub tool: String,
-    /// `nixosConfigurations.<host_name>` in flake.nix.
-    pub host_name: String,
-    /// The provisioning host's Nix system: `x86_64-linux` or `aarch64-linux`.
-    pub host_system: String,
-}
-
 impl Default for Document {
     fn default() -> Self {
         Document {
@@ -346,18 +333,6 @@ impl Default for OutputsDoc {
             public_ip: true,
             public_dns: true,
             ssh_command: true,
-        }
-    }
-}
-
-impl Default for ProvisionerDoc {
-    fn default() -> Self {
-        ProvisionerDoc {
-            unit_name: "aws-infra-provisioner".into(),
-            state_directory: "aws-infra-provisioner".into(),
-            tool: "opentofu".into(),
-            host_name: "myserver".into(),
-            host_system: "x86_64-linux".into(),
         }
     }
 }

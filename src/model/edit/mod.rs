@@ -115,6 +115,19 @@ pub enum Text {
     Tool,
     HostName,
     HostSystem,
+    ProviderSource,
+    ApplyOn,
+    Backend,
+    S3Bucket,
+    S3Key,
+    S3Region,
+    S3KmsKeyId,
+    Encryption,
+    PassphraseFile,
+    EncryptionKmsKeyId,
+    Credentials,
+    EnvironmentFile,
+    FlakeDirectory,
 }
 
 /// A flag of an instance.
@@ -138,6 +151,7 @@ pub enum Flag {
     OutputPublicIp,
     OutputPublicDns,
     OutputSshCommand,
+    StateBootstrap,
 }
 
 /// Any control's field, a text or a flag: what a refused edit is keyed by.

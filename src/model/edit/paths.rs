@@ -41,6 +41,19 @@ impl Text {
             Text::Tool => "provisioner.tool",
             Text::HostName => "provisioner.host_name",
             Text::HostSystem => "provisioner.host_system",
+            Text::ProviderSource => "provisioner.provider_source",
+            Text::ApplyOn => "provisioner.apply_on",
+            Text::Backend => "provisioner.backend",
+            Text::S3Bucket => "provisioner.s3_bucket",
+            Text::S3Key => "provisioner.s3_key",
+            Text::S3Region => "provisioner.s3_region",
+            Text::S3KmsKeyId => "provisioner.s3_kms_key_id",
+            Text::Encryption => "provisioner.encryption",
+            Text::PassphraseFile => "provisioner.passphrase_file",
+            Text::EncryptionKmsKeyId => "provisioner.encryption_kms_key_id",
+            Text::Credentials => "provisioner.credentials",
+            Text::EnvironmentFile => "provisioner.environment_file",
+            Text::FlakeDirectory => "provisioner.flake_directory",
             Text::Subnet(i, field) => {
                 let name = match field {
                     SubnetText::Name => "name",
@@ -145,6 +158,19 @@ impl Text {
             Text::Tool,
             Text::HostName,
             Text::HostSystem,
+            Text::ProviderSource,
+            Text::ApplyOn,
+            Text::Backend,
+            Text::S3Bucket,
+            Text::S3Key,
+            Text::S3Region,
+            Text::S3KmsKeyId,
+            Text::Encryption,
+            Text::PassphraseFile,
+            Text::EncryptionKmsKeyId,
+            Text::Credentials,
+            Text::EnvironmentFile,
+            Text::FlakeDirectory,
         ]);
         all
     }
@@ -164,6 +190,7 @@ impl Flag {
             Flag::OutputPublicIp => "outputs.public_ip",
             Flag::OutputPublicDns => "outputs.public_dns",
             Flag::OutputSshCommand => "outputs.ssh_command",
+            Flag::StateBootstrap => "provisioner.s3_bootstrap",
             Flag::Instance(i, field) => {
                 let name = match field {
                     InstanceFlag::PublicIp => "public_ip",
@@ -198,7 +225,12 @@ impl Flag {
                 .map(|f| Flag::Instance(i, f)),
             );
         }
-        all.extend([Flag::OutputPublicIp, Flag::OutputPublicDns, Flag::OutputSshCommand]);
+        all.extend([
+            Flag::OutputPublicIp,
+            Flag::OutputPublicDns,
+            Flag::OutputSshCommand,
+            Flag::StateBootstrap,
+        ]);
         all
     }
 }

@@ -57,6 +57,19 @@ macro_rules! text_slot {
             Text::Tool => $($ref)+ doc.provisioner.tool,
             Text::HostName => $($ref)+ doc.provisioner.host_name,
             Text::HostSystem => $($ref)+ doc.provisioner.host_system,
+            Text::ProviderSource => $($ref)+ doc.provisioner.provider_source,
+            Text::ApplyOn => $($ref)+ doc.provisioner.apply_on,
+            Text::Backend => $($ref)+ doc.provisioner.backend,
+            Text::S3Bucket => $($ref)+ doc.provisioner.s3_bucket,
+            Text::S3Key => $($ref)+ doc.provisioner.s3_key,
+            Text::S3Region => $($ref)+ doc.provisioner.s3_region,
+            Text::S3KmsKeyId => $($ref)+ doc.provisioner.s3_kms_key_id,
+            Text::Encryption => $($ref)+ doc.provisioner.encryption,
+            Text::PassphraseFile => $($ref)+ doc.provisioner.passphrase_file,
+            Text::EncryptionKmsKeyId => $($ref)+ doc.provisioner.encryption_kms_key_id,
+            Text::Credentials => $($ref)+ doc.provisioner.credentials,
+            Text::EnvironmentFile => $($ref)+ doc.provisioner.environment_file,
+            Text::FlakeDirectory => $($ref)+ doc.provisioner.flake_directory,
         })
     }};
 }
@@ -98,6 +111,7 @@ macro_rules! flag_slot {
             Flag::OutputPublicIp => $($ref)+ doc.outputs.public_ip,
             Flag::OutputPublicDns => $($ref)+ doc.outputs.public_dns,
             Flag::OutputSshCommand => $($ref)+ doc.outputs.ssh_command,
+            Flag::StateBootstrap => $($ref)+ doc.provisioner.s3_bootstrap,
             Flag::Instance(i, field) => {
                 let instance: $($ref)+ InstanceDoc = ($($ref)+ doc.instances).at(i)?;
                 match field {

@@ -4,15 +4,17 @@
 //! Input is untrusted: any text gives a document or an [`ImportError`] that says what is wrong.
 //! The file is read as a `serde_json::Value`. The provider, image, network, security group and
 //! key pair are read here, the instances, their outputs and whatever else is left in
-//! `instances`, and `reader` holds the helpers that read values as nixform writes them. The
-//! provisioner (unit, state directory, host) is not in Terraform JSON, so it is kept from the
-//! document the person already has. Not here: checking what was imported (the document is
+//! `instances`, the state backend and encryption in `state`, and `reader` holds the helpers
+//! that read values as nixform writes them. The rest of the provisioner (unit, state
+//! directory, host) is not in Terraform JSON, so it is kept from the document the person
+//! already has. Not here: checking what was imported (the document is
 //! validated like anything typed) and writing Terraform (`render`).
 
 mod changes;
 mod instances;
 mod order;
 mod reader;
+mod state;
 
 use thiserror::Error;
 
@@ -76,7 +78,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
 
     for key in root
         .keys()
-        .filter(|k| !["data", "output", "provider", "resource", "terraform"].contains(&k.as_str()))
+        .filter(|k| !["data", "output", "provider", "resource", "terraform", "variable"].contains(&k.as_str()))
     {
         r.note(key.clone());
     }
@@ -96,6 +98,17 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     doc.provider.profile = Reader::text(provider.get("profile"));
     doc.provider.shared_config_file = Reader::first(provider.get("shared_config_files"));
     doc.provider.shared_credentials_file = Reader::first(provider.get("shared_credentials_files"));
+    // With LoadCredential= the files are the unit's, not the provider block's: keep the form's.
+    let no_files = doc.provider.shared_config_file.is_empty() && doc.provider.shared_credentials_file.is_empty();
+    if no_files && base.provisioner.credentials == "load-credential" {
+        doc.provider
+            .shared_config_file
+            .clone_from(&base.provider.shared_config_file);
+        doc.provider
+            .shared_credentials_file
+            .clone_from(&base.provider.shared_credentials_file);
+    }
+    state::state(&mut r, root, &mut doc);
     if let Some(providers) = root.get("provider").and_then(Value::as_object) {
         for other in providers.keys().filter(|k| *k != "aws") {
             r.note(format!("provider.{other}"));

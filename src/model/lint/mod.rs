@@ -51,15 +51,17 @@ pub enum Check {
     NoDescription,
     ExampleKey,
     ExampleCidr,
+    CredentialsInFlake,
 }
 
 impl Check {
     /// Every check, in the order findings are listed: by severity, then as declared.
-    pub const ALL: [Check; 13] = [
+    pub const ALL: [Check; 14] = [
         Check::SshOpen,
         Check::ImdsV1,
         Check::UnencryptedRoot,
         Check::ExampleKey,
+        Check::CredentialsInFlake,
         Check::OpenEgress,
         Check::DefaultSgOpen,
         Check::NoFlowLogs,
@@ -87,6 +89,7 @@ impl Check {
             Check::NoDescription => "CKV_AWS_23",
             Check::ExampleKey => "NIXFORM_1",
             Check::ExampleCidr => "NIXFORM_2",
+            Check::CredentialsInFlake => "NIXFORM_3",
         }
     }
 
@@ -97,7 +100,9 @@ impl Check {
 
     pub fn severity(self) -> Severity {
         match self {
-            Check::SshOpen | Check::ImdsV1 | Check::UnencryptedRoot | Check::ExampleKey => Severity::High,
+            Check::SshOpen | Check::ImdsV1 | Check::UnencryptedRoot | Check::ExampleKey | Check::CredentialsInFlake => {
+                Severity::High
+            }
             Check::OpenEgress | Check::DefaultSgOpen | Check::NoFlowLogs | Check::NoIamRole | Check::ExampleCidr => {
                 Severity::Medium
             }
@@ -121,6 +126,7 @@ impl Check {
             Check::NoDescription => "The security group or one of its rules has no description",
             Check::ExampleKey => "The key pair is nixform's example key",
             Check::ExampleCidr => "SSH is allowed from a documentation address range",
+            Check::CredentialsInFlake => "A secret file lies inside the flake's directory",
         }
     }
 
@@ -140,6 +146,7 @@ impl Check {
             Check::PublicIp => "Expected for a host you reach over SSH; remove the public IP only if you reach it through a VPN or bastion.",
             Check::ExampleKey => "Nobody holds the private half of the example key: paste your own public key or you cannot log in.",
             Check::ExampleCidr => "192.0.2.0/24 is reserved for documentation: replace it with the address you connect from.",
+            Check::CredentialsInFlake => "Nix copies a flake's directory into the Nix store, which every user can read, secrets included: keep credentials and passphrases outside it, e.g. in /root/.aws or /var/lib/secrets.",
         }
     }
 }
@@ -161,6 +168,11 @@ fn rule_opens_ssh_to_world(r: &Rule) -> bool {
 
 fn rule_is_open_egress(r: &Rule) -> bool {
     r.protocol == Protocol::All && r.open_to_world()
+}
+
+/// Whether `file` is `dir` or lies below it (both absolute, `dir` without a trailing `/`).
+fn inside(dir: &str, file: &str) -> bool {
+    dir == "/" || file == dir || file.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Every finding for `stack`, in a stable order (by severity and check, then resource).
@@ -253,6 +265,15 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
                     );
                 }
             }
+            Check::CredentialsInFlake => {
+                let p = &stack.provisioner;
+                let unit = format!("systemd.services.{}", p.unit_name);
+                for (field, file) in p.secret_files(&stack.provider) {
+                    if inside(&p.flake_directory, file) {
+                        add(check, &unit, field.to_owned(), None);
+                    }
+                }
+            }
             Check::ImdsV1
             | Check::UnencryptedRoot
             | Check::NoMonitoring
@@ -300,5 +321,46 @@ mod tests {
                 "{pair:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_secret_file_inside_the_flake_is_flagged() {
+        use crate::model::document::Document;
+        let in_flake = |edit: fn(&mut Document)| {
+            let mut doc = Document::default();
+            edit(&mut doc);
+            let stack = crate::model::validate(&doc).expect("valid");
+            lint(&stack)
+                .into_iter()
+                .filter(|f| f.check == Check::CredentialsInFlake)
+                .map(|f| f.field)
+                .collect::<Vec<_>>()
+        };
+        assert!(in_flake(|_| {}).is_empty(), "/root/.aws is outside /etc/nixos");
+        assert_eq!(
+            in_flake(|d| d.provider.shared_credentials_file = "/etc/nixos/secrets/aws".into()),
+            ["provider.shared_credentials_file"]
+        );
+        assert_eq!(
+            in_flake(|d| {
+                d.provisioner.flake_directory = "/root/".into();
+                d.provisioner.encryption = "passphrase".into();
+                d.provisioner.passphrase_file = "/root/.pass".into();
+            }),
+            [
+                "provider.shared_credentials_file",
+                "provider.shared_config_file",
+                "provisioner.passphrase_file"
+            ]
+        );
+        assert_eq!(
+            in_flake(|d| {
+                d.provisioner.credentials = "environment-file".into();
+                d.provisioner.environment_file = "/etc/nixos-env".into();
+            }),
+            Vec::<String>::new(),
+            "a sibling directory is not inside"
+        );
+        assert!(inside("/etc/nixos", "/etc/nixos/x") && inside("/", "/x") && !inside("/etc/nixos", "/etc/nixos2"));
     }
 }

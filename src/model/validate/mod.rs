@@ -11,6 +11,7 @@ mod network;
 mod provider;
 mod provisioner;
 mod security_group;
+mod state;
 
 use std::str::FromStr;
 
@@ -182,7 +183,7 @@ impl Validator {
         let security_group = self.security_group(doc);
         let key_pair = self.key_pair(doc);
         let instances = self.instances(doc, network.as_ref(), image.as_ref().map(|i| i.arch));
-        let provisioner = self.provisioner(doc);
+        let provisioner = self.provisioner(doc, region);
         let o = &doc.outputs;
         let outputs = Outputs {
             public_ip: o.public_ip,

@@ -1,13 +1,13 @@
 //! The provisioner: the systemd unit, its state directory, the tool, and the host's name and
-//! system.
+//! system; how it runs OpenTofu is `state`'s.
 
 use super::{Validator, K};
 use crate::model::document::Document;
-use crate::model::names::Arch;
+use crate::model::names::{Arch, Region};
 use crate::model::stack::{Provisioner, Tool};
 
 impl Validator {
-    pub(super) fn provisioner(&mut self, doc: &Document) -> Option<Provisioner> {
+    pub(super) fn provisioner(&mut self, doc: &Document, region: Option<Region>) -> Option<Provisioner> {
         let p = &doc.provisioner;
         let unit_ok = !p.unit_name.is_empty()
             && p.unit_name.len() <= 200
@@ -77,6 +77,15 @@ impl Validator {
                 None
             }
         };
+        let (provider_from_store, apply_on) = self.run_mode(p);
+        let backend = self.backend(p, region);
+        let encryption = self.encryption(p, tool, region);
+        let files = [
+            doc.provider.shared_credentials_file.as_str(),
+            doc.provider.shared_config_file.as_str(),
+        ];
+        let credentials = self.credentials(p, files);
+        let flake_directory = self.flake_directory(&p.flake_directory);
         (unit_ok && dir_ok && host_ok).then_some(())?;
         Some(Provisioner {
             unit_name: p.unit_name.clone(),
@@ -84,6 +93,12 @@ impl Validator {
             tool: tool?,
             host_name: host.clone(),
             host_system: host_system?,
+            provider_from_store: provider_from_store?,
+            apply_on: apply_on?,
+            backend: backend?,
+            encryption: encryption?,
+            credentials: credentials?,
+            flake_directory: flake_directory?,
         })
     }
 }

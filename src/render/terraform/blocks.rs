@@ -269,20 +269,3 @@ pub struct AwsProvider {
 pub struct Providers {
     pub aws: AwsProvider,
 }
-
-#[derive(Debug, Serialize)]
-pub struct RequiredProvider {
-    pub source: &'static str,
-    pub version: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RequiredProviders {
-    pub aws: RequiredProvider,
-}
-
-/// `terraform`: the settings block.
-#[derive(Debug, Serialize)]
-pub struct TerraformSettings {
-    pub required_providers: RequiredProviders,
-}

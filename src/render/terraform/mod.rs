@@ -7,15 +7,18 @@
 //! `config.tf.json` (serde_json) and inside `infra.nix` (`nix`). Nothing here knows either syntax.
 
 pub mod blocks;
+pub mod bootstrap;
 mod instance;
+pub mod settings;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use self::blocks::*;
+use self::settings::{TerraformSettings, Variable};
 use super::template;
 use crate::model::names::Zone;
-use crate::model::stack::Stack;
+use crate::model::stack::{Credentials, Stack};
 
 /// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
 pub const NIXOS_AMI_OWNER: &str = "427812963091";
@@ -33,6 +36,10 @@ impl Tf {
     /// `${kind.name.attribute}`.
     pub fn attr(kind: &str, name: &str, attribute: &str) -> Tf {
         Tf(template::reference(&[kind, ".", name, ".", attribute].concat()))
+    }
+    /// `${expression}`, for an expression the renderer writes (`var.state_passphrase`).
+    fn reference(expression: &str) -> Tf {
+        Tf(template::reference(expression))
     }
     /// A fixed string the renderer writes (no `${` or `%{` in it).
     fn fixed(text: &'static str) -> Tf {
@@ -57,6 +64,8 @@ pub struct TerraformDoc {
     pub provider: Providers,
     pub resource: Resources,
     pub terraform: TerraformSettings,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub variable: Blocks<Variable>,
 }
 
 impl TerraformDoc {
@@ -118,6 +127,12 @@ pub fn lower(stack: &Stack) -> TerraformDoc {
     }
 
     let p = &stack.provider;
+    // With LoadCredential= the unit finds the files in systemd's credentials directory (the
+    // environment says where); a path in the provider block would override that.
+    let files = |file: &Option<String>| match stack.provisioner.credentials {
+        Credentials::LoadCredential => None,
+        _ => file.as_deref().map(|f| vec![Tf::lit(f)]),
+    };
     TerraformDoc {
         data,
         output,
@@ -125,19 +140,13 @@ pub fn lower(stack: &Stack) -> TerraformDoc {
             aws: AwsProvider {
                 profile: p.profile.as_deref().map(Tf::lit),
                 region: p.region.as_str(),
-                shared_config_files: p.shared_config_file.as_deref().map(|f| vec![Tf::lit(f)]),
-                shared_credentials_files: p.shared_credentials_file.as_deref().map(|f| vec![Tf::lit(f)]),
+                shared_config_files: files(&p.shared_config_file),
+                shared_credentials_files: files(&p.shared_credentials_file),
             },
         },
         resource: res,
-        terraform: TerraformSettings {
-            required_providers: RequiredProviders {
-                aws: RequiredProvider {
-                    source: "hashicorp/aws",
-                    version: ">= 5.0",
-                },
-            },
-        },
+        terraform: settings::lower(stack),
+        variable: settings::variables(stack),
     }
 }
 

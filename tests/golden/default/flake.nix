@@ -13,6 +13,7 @@
     let
       # The provisioning host's platform (where OpenTofu runs), not the EC2 instances'.
       system = "x86_64-linux";
+      forEachSystem = nixpkgs.lib.genAttrs [ "aarch64-darwin" "aarch64-linux" "x86_64-darwin" "x86_64-linux" ];
     in
     {
       nixosConfigurations.myserver = nixpkgs.lib.nixosSystem {
@@ -26,5 +27,19 @@
           { nixpkgs.hostPlatform = system; }
         ];
       };
+
+      # nix run .#plan, .#apply, .#destroy: the host's configuration, run by hand in the
+      # directory they start in. infra.nix is called with each system's packages, so a
+      # laptop runs the same configuration with the same provider as the host.
+      apps = forEachSystem (appSystem:
+        let
+          pkgs = nixpkgs.legacyPackages.${appSystem};
+          infra = import ./infra.nix {
+            inherit pkgs terranix;
+            inherit (pkgs) lib;
+            system = appSystem;
+          };
+        in
+        infra.config.nixform.apps);
     };
 }

@@ -1,0 +1,204 @@
+//! The `terraform` settings block (required providers and version, the state backend, OpenTofu
+//! state encryption) and the input variables that encryption reads.
+//!
+//! The backend's settings are the one place where user text is written verbatim: Terraform and
+//! OpenTofu decode a JSON `terraform` block literally, never as templates (a key typed as
+//! `${x}` is stored under `${x}`, as `tests/backend.rs` shows through `terraform init`), so
+//! escaping `${` there would change the value. Everywhere else user text is a [`Tf`] literal.
+
+use serde::Serialize;
+
+use super::blocks::Blocks;
+use super::Tf;
+use crate::model::stack::{Backend, Encryption, Stack};
+
+/// The AWS provider versions the configuration admits: the 6.x that nixpkgs 25.11 and 26.05
+/// ship as `terraform-providers.hashicorp_aws`, and later ones.
+pub const AWS_PROVIDER_VERSION: &str = ">= 6.0";
+
+/// The input variable that holds the state passphrase (`TF_VAR_state_passphrase`).
+pub const PASSPHRASE_VARIABLE: &str = "state_passphrase";
+
+/// `terraform`: the settings block. It sets no `required_version`: checkov 3.3's JSON parser
+/// cannot read a string there and would skip the whole file, and an older tool already stops at
+/// `use_lockfile` (1.10) or `encryption` (OpenTofu 1.7) with an error that names them. README
+/// says which versions are needed.
+#[derive(Debug, Serialize)]
+pub struct TerraformSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<BackendBlock>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<EncryptionBlock>,
+    pub required_providers: RequiredProviders,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequiredProvider {
+    pub source: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequiredProviders {
+    pub aws: RequiredProvider,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BackendBlock {
+    pub s3: S3Block,
+}
+
+/// `terraform.backend.s3`; its strings are verbatim (see the module's note).
+#[derive(Debug, Serialize)]
+pub struct S3Block {
+    pub bucket: String,
+    pub encrypt: bool,
+    pub key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    pub region: &'static str,
+    pub use_lockfile: bool,
+}
+
+/// `terraform.encryption`: one key provider, one AES-GCM method, used for state and plans.
+#[derive(Debug, Serialize)]
+pub struct EncryptionBlock {
+    pub key_provider: KeyProviders,
+    pub method: Methods,
+    pub plan: Target,
+    pub state: Target,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct KeyProviders {
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub aws_kms: Blocks<AwsKmsKeyProvider>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub pbkdf2: Blocks<Pbkdf2KeyProvider>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Pbkdf2KeyProvider {
+    pub passphrase: Tf,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AwsKmsKeyProvider {
+    pub key_spec: &'static str,
+    pub kms_key_id: Tf,
+    pub region: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Methods {
+    pub aes_gcm: Blocks<AesGcm>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AesGcm {
+    pub keys: Tf,
+}
+
+/// `state` or `plan`: which method encrypts it. OpenTofu wants the method's address as a bare
+/// string here (`method.aes_gcm.state`), not an interpolation.
+#[derive(Debug, Serialize)]
+pub struct Target {
+    pub enforced: bool,
+    pub method: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Variable {
+    pub description: &'static str,
+    pub sensitive: bool,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+}
+
+/// The name of the key provider and of the method.
+const NAME: &str = "state";
+
+pub fn lower(stack: &Stack) -> TerraformSettings {
+    let p = &stack.provisioner;
+    let backend = match &p.backend {
+        Backend::Local => None,
+        Backend::S3(s3) => Some(BackendBlock {
+            s3: S3Block {
+                bucket: s3.bucket.clone(),
+                encrypt: true,
+                key: s3.key.clone(),
+                kms_key_id: s3.kms_key_id.clone(),
+                region: s3.region.as_str(),
+                use_lockfile: true,
+            },
+        }),
+    };
+    let encryption = p.encryption.as_ref().map(|e| {
+        let mut key_provider = KeyProviders::default();
+        let kind = match e {
+            Encryption::Passphrase { .. } => {
+                key_provider.pbkdf2.insert(
+                    NAME.to_owned(),
+                    Pbkdf2KeyProvider {
+                        passphrase: Tf::reference(&["var.", PASSPHRASE_VARIABLE].concat()),
+                    },
+                );
+                "pbkdf2"
+            }
+            Encryption::Kms { key_id, region } => {
+                key_provider.aws_kms.insert(
+                    NAME.to_owned(),
+                    AwsKmsKeyProvider {
+                        key_spec: "AES_256",
+                        kms_key_id: Tf::lit(key_id),
+                        region: region.as_str(),
+                    },
+                );
+                "aws_kms"
+            }
+        };
+        let target = || Target {
+            enforced: true,
+            method: "method.aes_gcm.state",
+        };
+        EncryptionBlock {
+            key_provider,
+            method: Methods {
+                aes_gcm: Blocks::from([(
+                    NAME.to_owned(),
+                    AesGcm {
+                        keys: Tf::attr("key_provider", kind, NAME),
+                    },
+                )]),
+            },
+            plan: target(),
+            state: target(),
+        }
+    });
+    TerraformSettings {
+        backend,
+        encryption,
+        required_providers: RequiredProviders {
+            aws: RequiredProvider {
+                source: "hashicorp/aws",
+                version: AWS_PROVIDER_VERSION,
+            },
+        },
+    }
+}
+
+pub fn variables(stack: &Stack) -> Blocks<Variable> {
+    let mut out = Blocks::new();
+    if let Some(Encryption::Passphrase { .. }) = &stack.provisioner.encryption {
+        out.insert(
+            PASSPHRASE_VARIABLE.to_owned(),
+            Variable {
+                description:
+                    "The passphrase of the state encryption (at least 16 characters), from TF_VAR_state_passphrase",
+                sensitive: true,
+                kind: "string",
+            },
+        );
+    }
+    out
+}
