@@ -37,7 +37,7 @@ use crate::model::{share, Document};
 pub fn use_autosave(doc: Rc<Document>, revision: u64) {
     use_effect_with(revision, move |&revision| {
         if revision > 0 {
-            autosave::save_soon(move || doc.to_json());
+            autosave::save_soon(move || doc.to_compact_json());
             if browser::fragment().starts_with(share::PREFIX) {
                 browser::clear_fragment();
             }

@@ -1,10 +1,13 @@
-//! Provisioner: the NixOS host that applies this stack, and its systemd unit running OpenTofu
-//! or Terraform (flake.nix, configuration.nix).
+//! Provisioner: the NixOS host that applies this stack, its systemd unit running OpenTofu or
+//! Terraform (flake.nix, infra.nix), and how it runs: where the AWS provider comes from, when
+//! the unit applies, where the state lives, state encryption and how credentials reach it.
+//! Fields that only matter for one choice (the bucket for S3, the key for KMS) show with it.
 
 use yew::prelude::*;
 
 use super::SectionProps;
-use crate::model::edit::Text;
+use crate::model::edit::{Flag, Text};
+use crate::ui::components::checkbox::Checkbox;
 use crate::ui::components::select_field::{Choices, SelectField};
 use crate::ui::components::text_field::TextField;
 
@@ -12,14 +15,41 @@ const SYSTEMS: &[(&str, &str)] = &[("x86_64-linux", "x86_64-linux"), ("aarch64-l
 
 const TOOLS: &[(&str, &str)] = &[("opentofu", "OpenTofu"), ("terraform", "Terraform")];
 
+const SOURCES: &[(&str, &str)] = &[
+    ("store", "From the Nix store (withPlugins)"),
+    ("download", "Downloaded by init"),
+];
+
+const APPLY_ON: &[(&str, &str)] = &[
+    ("change", "When the configuration changes"),
+    ("boot", "Also at every boot"),
+    ("plan", "Plan only (a person applies)"),
+];
+
+const BACKENDS: &[(&str, &str)] = &[("local", "Local, in the state directory"), ("s3", "S3, with a lock file")];
+
+const ENCRYPTION: &[(&str, &str)] = &[
+    ("none", "None"),
+    ("passphrase", "Passphrase from a file (PBKDF2)"),
+    ("kms", "AWS KMS key"),
+];
+
+const CREDENTIALS: &[(&str, &str)] = &[
+    ("paths", "The provider's files, where they are"),
+    ("load-credential", "systemd LoadCredential="),
+    ("environment-file", "systemd EnvironmentFile="),
+];
+
 #[component]
 pub fn Provisioner(props: &SectionProps) -> Html {
     let f = props.form.bind(&props.doc);
+    let p = &props.doc.provisioner;
+    let s3 = p.backend == "s3";
     html! {
         <fieldset id="section-provisioner">
             <legend>{ "Provisioner" }</legend>
             <p class="section-help">
-                { "The NixOS host that applies this stack with a systemd unit (flake.nix, configuration.nix)." }
+                { "The NixOS host that applies this stack with a systemd unit (flake.nix, infra.nix), and the flake apps plan, apply and destroy that run it by hand." }
             </p>
             <div class="grid">
                 <TextField bind={f.text(Text::HostName)}
@@ -28,9 +58,55 @@ pub fn Provisioner(props: &SectionProps) -> Html {
                     help="The provisioning host's architecture." choices={Choices::Fixed(SYSTEMS)} />
                 <SelectField bind={f.text(Text::Tool)}
                     help="Which binary applies the configuration." choices={Choices::Fixed(TOOLS)} />
+                <SelectField bind={f.text(Text::ProviderSource)}
+                    help="From the store, init downloads nothing and the version is the flake's." choices={Choices::Fixed(SOURCES)} />
+                <SelectField bind={f.text(Text::ApplyOn)}
+                    help="Plan only logs what would change; apply with nix run .#apply." choices={Choices::Fixed(APPLY_ON)} />
                 <TextField bind={f.text(Text::UnitName)} help="systemd unit, without .service." />
                 <TextField bind={f.text(Text::StateDirectory)}
-                    help="Below /var/lib; holds the Terraform state." />
+                    help="Below /var/lib; the unit's working directory (and local state)." />
+                <TextField bind={f.text(Text::FlakeDirectory)}
+                    help="Where flake.nix lives; secrets inside it would be copied to the Nix store." />
+            </div>
+            <h3 class="sub">{ "State" }</h3>
+            <div class="grid">
+                <SelectField bind={f.text(Text::Backend)}
+                    help="S3 needs OpenTofu or Terraform 1.10 or later." choices={Choices::Fixed(BACKENDS)} />
+                if s3 {
+                    <TextField bind={f.text(Text::S3Bucket)}
+                        help="Bucket names are global, e.g. acme-tofu-state." />
+                    <TextField bind={f.text(Text::S3Key)}
+                        help="The state object, e.g. nixform/terraform.tfstate. Used as typed." />
+                    <TextField bind={f.text(Text::S3Region)}
+                        help="Empty: the provider's region." />
+                    <TextField bind={f.text(Text::S3KmsKeyId)}
+                        help="Optional: arn:aws:kms:REGION:ACCOUNT:key/ID." />
+                }
+                <SelectField bind={f.text(Text::Encryption)}
+                    help="OpenTofu 1.7 or later encrypts state and plans." choices={Choices::Fixed(ENCRYPTION)} />
+                if p.encryption == "passphrase" {
+                    <TextField bind={f.text(Text::PassphraseFile)}
+                        help="Outside the Nix store, at least 16 characters; keep a copy." />
+                }
+                if p.encryption == "kms" {
+                    <TextField bind={f.text(Text::EncryptionKmsKeyId)}
+                        help="A key or alias ARN, alias/NAME or a key ID." />
+                }
+            </div>
+            if s3 {
+                <div class="checks">
+                    <Checkbox bind={f.flag(Flag::StateBootstrap)}
+                        help="bootstrap/state-bucket.tf.json in the zip: versioned, encrypted, private." />
+                </div>
+            }
+            <h3 class="sub">{ "Credentials" }</h3>
+            <div class="grid">
+                <SelectField bind={f.text(Text::Credentials)}
+                    help="Never through the Nix store. The files are set under Provider." choices={Choices::Fixed(CREDENTIALS)} />
+                if p.credentials == "environment-file" {
+                    <TextField bind={f.text(Text::EnvironmentFile)}
+                        help="AWS_ACCESS_KEY_ID=… lines, root-only, outside the flake." />
+                }
             </div>
         </fieldset>
     }
