@@ -4,10 +4,13 @@
 //! bounded by serde_json's recursion limit (128 arrays and objects; deeper text is refused with
 //! "recursion limit exceeded" before anything is built, so hostile input cannot exhaust the
 //! stack); that it is an object with a supported `"version"`; and only then the fields, through
-//! the derived `Deserialize` with `serde_path_to_error`, so that every message names the bad key
-//! or value, the field's path and the line and column. A repeated key is an error (derive
+//! the derived `Deserialize`, whose messages name the bad key or value and the line and column,
+//! followed by the text just before that place (which names the key). `serde_path_to_error`
+//! named the field's whole path, but its wrapper costs about a kilobyte of wasm per document
+//! field (6 KB gzip at issue 15's 75 fields, and more with every field), so it went. A repeated key is an error (derive
 //! refuses a duplicate field), as are an unknown field and a value of the wrong type.
 
+use serde::Deserialize as _;
 use serde_json::Value;
 use thiserror::Error;
 
@@ -46,15 +49,17 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// A field error: `` `instances[0].public_ip`: invalid type: string "yes", expected a boolean at
-/// line 1 column 47 ``.
-fn field_error(error: serde_path_to_error::Error<serde_json::Error>) -> DocumentError {
-    let path = error.path().to_string();
-    let inner = error.into_inner();
-    DocumentError::Json(if path == "." {
-        inner.to_string()
+/// A field error, with the text just before where serde_json stopped, which names the key:
+/// `` invalid type: string "yes", expected a boolean at line 1 column 48, after `[{"public_ip": "yes"` ``.
+fn field_error(text: &str, error: &serde_json::Error) -> DocumentError {
+    let line = text.lines().nth(error.line().saturating_sub(1)).unwrap_or_default();
+    let end = line.char_indices().nth(error.column()).map_or(line.len(), |(i, _)| i);
+    let start = line[..end].char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    let context = line[start..end].trim();
+    DocumentError::Json(if context.is_empty() {
+        error.to_string()
     } else {
-        format!("`{path}`: {inner}")
+        format!("{error}, after `{context}`")
     })
 }
 
@@ -85,7 +90,7 @@ impl Document {
         }
         // Then the fields, from the text again, for positions in the messages.
         let mut reader = serde_json::Deserializer::from_str(text);
-        let doc: Document = serde_path_to_error::deserialize(ObjectOnly(&mut reader)).map_err(field_error)?;
+        let doc = Document::deserialize(ObjectOnly(&mut reader)).map_err(|e| field_error(text, &e))?;
         reader.end().map_err(|e| DocumentError::Syntax(e.to_string()))?;
         Ok(doc)
     }

@@ -26,7 +26,10 @@ const APPLY_ON: &[(&str, &str)] = &[
     ("plan", "Plan only (a person applies)"),
 ];
 
-const BACKENDS: &[(&str, &str)] = &[("local", "Local, in the state directory"), ("s3", "S3, with a lock file")];
+const BACKENDS: &[(&str, &str)] = &[
+    ("local", "Local, in the state directory"),
+    ("s3", "S3, with a lock file"),
+];
 
 const ENCRYPTION: &[(&str, &str)] = &[
     ("none", "None"),
