@@ -288,10 +288,16 @@ async fn every_field_has_a_control_named_by_its_path() {
     doc.security_group.egress[0].protocol = "udp".into();
     doc.instances[0].tags.push(Default::default());
     doc.instances[0].tags[0].key = "Env".into();
+    // The provisioner's fields that show with a choice: S3, a passphrase, an environment file.
+    doc.provisioner.backend = "s3".into();
+    doc.provisioner.encryption = "passphrase".into();
+    doc.provisioner.credentials = "environment-file".into();
     let root = mount_with(Some(&doc.to_json())).await;
     let mut texts = Vec::new();
     doc.visit_texts(&mut |path, text| texts.push((path.to_owned(), text.to_owned())));
     assert!(texts.len() > 40, "{}", texts.len());
+    // The KMS key shows with KMS encryption, instead of the passphrase file (below).
+    texts.retain(|(path, _)| path != "provisioner.encryption_kms_key_id");
     for (path, text) in texts {
         let id = nixform::ui::field::field_id(&path);
         let control: Element = control(&root, &id);
@@ -305,6 +311,20 @@ async fn every_field_has_a_control_named_by_its_path() {
         let check: HtmlInputElement = control(&root, &nixform::ui::field::field_id(path));
         assert_eq!(check.type_(), "checkbox", "{path}");
     }
+    root.remove();
+    doc.provisioner.encryption = "kms".into();
+    let root = mount_with(Some(&doc.to_json())).await;
+    let path = "provisioner.encryption_kms_key_id";
+    let control: Element = control(&root, &nixform::ui::field::field_id(path));
+    assert_eq!(control.get_attribute("name").as_deref(), Some(path));
+    let passphrase = root.query_selector(&format!(
+        "#{}",
+        nixform::ui::field::field_id("provisioner.passphrase_file")
+    ));
+    assert!(
+        matches!(passphrase, Ok(None)),
+        "the passphrase file is not asked for with KMS"
+    );
     root.remove();
 }
 
