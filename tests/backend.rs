@@ -117,11 +117,7 @@ fn the_state_bucket_configuration_is_versioned_encrypted_and_private() {
     assert_eq!(c["provider"]["aws"]["region"], "ap-southeast-2");
 
     let mut doc = presets::remote_state();
-    doc.provisioner.s3_bootstrap = false;
-    let files = render_all(&validate(&doc).expect("valid")).expect("renders");
-    assert_eq!(files.iter().count(), 4, "no bucket configuration unless asked for");
     doc.provisioner.backend = "local".into();
-    doc.provisioner.s3_bootstrap = true;
     let files = render_all(&validate(&doc).expect("valid")).expect("renders");
     assert!(
         files.get("bootstrap/state-bucket.tf.json").is_none(),

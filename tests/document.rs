@@ -186,7 +186,6 @@ fn documents_print_as_they_always_have() {
         "s3_key",
         "s3_region",
         "s3_kms_key_id",
-        "s3_bootstrap",
         "encryption",
         "passphrase_file",
         "encryption_kms_key_id",

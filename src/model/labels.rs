@@ -86,7 +86,6 @@ impl Flag {
             Flag::OutputPublicIp => "Public IP",
             Flag::OutputPublicDns => "Public DNS name",
             Flag::OutputSshCommand => "SSH command",
-            Flag::StateBootstrap => "Ship a configuration that creates the bucket",
             Flag::Instance(_, field) => match field {
                 InstanceFlag::PublicIp => "Public IP address",
                 InstanceFlag::RootVolumeEncrypted => "Encrypt the root volume",

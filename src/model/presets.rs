@@ -78,14 +78,13 @@ pub fn hardened() -> Document {
 /// global).
 pub const EXAMPLE_STATE_BUCKET: &str = "nixform-state-example";
 
-/// The default stack with its state in S3, locked by a lock file, and the configuration that
-/// creates the bucket.
+/// The default stack with its state in S3, locked by a lock file (the zip then holds the
+/// configuration that creates the bucket).
 pub fn remote_state() -> Document {
     let mut doc = Document::default();
     let p = &mut doc.provisioner;
     p.backend = "s3".into();
     EXAMPLE_STATE_BUCKET.clone_into(&mut p.s3_bucket);
-    p.s3_bootstrap = true;
     doc
 }
 

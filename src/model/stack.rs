@@ -253,8 +253,6 @@ pub struct S3Backend {
     pub region: Region,
     /// The ARN of the KMS key that encrypts the state object.
     pub kms_key_id: Option<String>,
-    /// Ship the configuration that creates the bucket.
-    pub bootstrap: bool,
 }
 
 /// OpenTofu's state and plan encryption.

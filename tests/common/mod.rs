@@ -277,7 +277,6 @@ pub fn varied_documents() -> Vec<(&'static str, Document)> {
     let mut d = presets::remote_state();
     d.provisioner.s3_bucket = "my.state-bucket.2026".into();
     d.provisioner.s3_region = "eu-west-1".into();
-    d.provisioner.s3_bootstrap = false;
     d.provisioner.encryption = "kms".into();
     d.provisioner.encryption_kms_key_id = "alias/tofu-state".into();
     d.provisioner.credentials = "environment-file".into();

@@ -32,8 +32,6 @@ pub struct ProvisionerDoc {
     pub s3_region: String,
     /// Empty: the bucket's default encryption.
     pub s3_kms_key_id: String,
-    /// Ship `bootstrap/state-bucket.tf.json`, which creates the bucket.
-    pub s3_bootstrap: bool,
     /// OpenTofu state encryption: `none`, `passphrase` (PBKDF2, from a file) or `kms`.
     pub encryption: String,
     /// The file holding the passphrase, outside the Nix store.
@@ -62,7 +60,6 @@ impl Default for ProvisionerDoc {
             s3_key: "nixform/terraform.tfstate".into(),
             s3_region: String::new(),
             s3_kms_key_id: String::new(),
-            s3_bootstrap: true,
             encryption: "none".into(),
             passphrase_file: "/var/lib/secrets/tofu-state-passphrase".into(),
             encryption_kms_key_id: String::new(),

@@ -151,7 +151,6 @@ pub enum Flag {
     OutputPublicIp,
     OutputPublicDns,
     OutputSshCommand,
-    StateBootstrap,
 }
 
 /// Any control's field, a text or a flag: what a refused edit is keyed by.

@@ -190,7 +190,6 @@ impl Flag {
             Flag::OutputPublicIp => "outputs.public_ip",
             Flag::OutputPublicDns => "outputs.public_dns",
             Flag::OutputSshCommand => "outputs.ssh_command",
-            Flag::StateBootstrap => "provisioner.s3_bootstrap",
             Flag::Instance(i, field) => {
                 let name = match field {
                     InstanceFlag::PublicIp => "public_ip",
@@ -225,12 +224,7 @@ impl Flag {
                 .map(|f| Flag::Instance(i, f)),
             );
         }
-        all.extend([
-            Flag::OutputPublicIp,
-            Flag::OutputPublicDns,
-            Flag::OutputSshCommand,
-            Flag::StateBootstrap,
-        ]);
+        all.extend([Flag::OutputPublicIp, Flag::OutputPublicDns, Flag::OutputSshCommand]);
         all
     }
 }

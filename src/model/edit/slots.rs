@@ -111,7 +111,6 @@ macro_rules! flag_slot {
             Flag::OutputPublicIp => $($ref)+ doc.outputs.public_ip,
             Flag::OutputPublicDns => $($ref)+ doc.outputs.public_dns,
             Flag::OutputSshCommand => $($ref)+ doc.outputs.ssh_command,
-            Flag::StateBootstrap => $($ref)+ doc.provisioner.s3_bootstrap,
             Flag::Instance(i, field) => {
                 let instance: $($ref)+ InstanceDoc = ($($ref)+ doc.instances).at(i)?;
                 match field {

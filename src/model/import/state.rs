@@ -14,6 +14,7 @@ pub(super) fn state(r: &mut Reader, root: &Object, doc: &mut Document) {
     let empty = Object::new();
     let terraform = root.get("terraform").and_then(Value::as_object).unwrap_or(&empty);
     r.extra_keys("terraform", terraform, &["backend", "encryption", "required_providers"]);
+    let region = doc.provider.region.clone();
     let p = &mut doc.provisioner;
     let backend = terraform.get("backend").and_then(Value::as_object);
     match backend.and_then(|b| b.get("s3")).and_then(Value::as_object) {
@@ -28,11 +29,11 @@ pub(super) fn state(r: &mut Reader, root: &Object, doc: &mut Document) {
             p.s3_bucket = verbatim("bucket");
             p.s3_key = verbatim("key");
             p.s3_kms_key_id = verbatim("kms_key_id");
-            let region = verbatim("region");
-            p.s3_region = if region == doc.provider.region {
+            let bucket_region = verbatim("region");
+            p.s3_region = if bucket_region == region {
                 String::new()
             } else {
-                region
+                bucket_region
             };
         }
         None => p.backend = "local".into(),

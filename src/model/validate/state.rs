@@ -53,7 +53,6 @@ impl Validator {
                     key: key?,
                     region: region?,
                     kms_key_id: kms?,
-                    bootstrap: p.s3_bootstrap,
                 }))
             }
             other => {

@@ -49,7 +49,7 @@ pub struct Files {
     pub flake_nix: String,
     /// What a new provisioning host needs beyond its own configuration (flakes, a host name).
     pub provisioner_nix: String,
-    /// With an S3 backend: the configuration that creates the state bucket, if asked for.
+    /// With an S3 backend: the configuration that creates the state bucket.
     pub state_bucket_tf_json: Option<String>,
 }
 
@@ -92,10 +92,8 @@ pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
         flake_nix: flake_nix(stack)?,
         provisioner_nix: provisioner_nix(stack)?,
         state_bucket_tf_json: match &stack.provisioner.backend {
-            Backend::S3(s3) if s3.bootstrap => {
-                Some(config_tf_json(&terraform::bootstrap::lower(stack, s3).to_value()?)?)
-            }
-            _ => None,
+            Backend::S3(s3) => Some(config_tf_json(&terraform::bootstrap::lower(stack, s3).to_value()?)?),
+            Backend::Local => None,
         },
     })
 }

@@ -37,10 +37,8 @@ pub fn readme(stack: &Stack) -> String {
         region = stack.provider.region,
         unit = p.unit_name,
     );
-    if let Backend::S3(s3) = &p.backend {
-        if s3.bootstrap {
-            out.push_str("- bootstrap/state-bucket.tf.json: creates the state bucket; apply it first (see State).\n");
-        }
+    if let Backend::S3(_) = &p.backend {
+        out.push_str("- bootstrap/state-bucket.tf.json: creates the state bucket; apply it first (see State).\n");
     }
     let _ = write!(
         out,
@@ -96,12 +94,10 @@ pub fn readme(stack: &Stack) -> String {
                 "The state is s3://{}/{} ({}), locked with a lock file beside it (`use_lockfile`) and encrypted at rest. This needs OpenTofu 1.10 or Terraform 1.10 or later.",
                 s3.bucket, s3.key, s3.region
             );
-            if s3.bootstrap {
-                let _ = writeln!(
-                    out,
-                    "\nCreate the bucket first, once: `cd bootstrap && {binary} init && {binary} apply`. It is versioned, encrypted by default and closed to the public; keep that directory's state too, or import the bucket later."
-                );
-            }
+            let _ = writeln!(
+                out,
+                "\nCreate the bucket first, once (skip this if it exists): `cd bootstrap && {binary} init && {binary} apply`. It is versioned, encrypted by default and closed to the public; keep that directory's state too, or import the bucket later."
+            );
         }
     }
     match &p.encryption {

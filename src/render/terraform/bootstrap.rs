@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::settings::{RequiredProvider, RequiredProviders, AWS_PROVIDER_VERSION};
+use super::settings::{One, RequiredProvider, RequiredProviders, AWS_PROVIDER_VERSION};
 use super::Tf;
 use crate::model::stack::{S3Backend, Stack};
 
@@ -48,11 +48,6 @@ pub struct Resources {
     pub aws_s3_bucket_public_access_block: One<PublicAccessBlock>,
     pub aws_s3_bucket_server_side_encryption_configuration: One<Encryption>,
     pub aws_s3_bucket_versioning: One<Versioning>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct One<T> {
-    pub state: T,
 }
 
 #[derive(Debug, Serialize)]

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use self::blocks::*;
-use self::settings::{TerraformSettings, Variable};
+use self::settings::{TerraformSettings, Variables};
 use super::template;
 use crate::model::names::Zone;
 use crate::model::stack::{Credentials, Stack};
@@ -64,8 +64,8 @@ pub struct TerraformDoc {
     pub provider: Providers,
     pub resource: Resources,
     pub terraform: TerraformSettings,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub variable: Blocks<Variable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variable: Option<Variables>,
 }
 
 impl TerraformDoc {

@@ -8,7 +8,6 @@
 
 use serde::Serialize;
 
-use super::blocks::Blocks;
 use super::Tf;
 use crate::model::stack::{Backend, Encryption, Stack};
 
@@ -69,12 +68,19 @@ pub struct EncryptionBlock {
     pub state: Target,
 }
 
+/// One block named `state`: the settings' and the bucket configuration's blocks have fixed
+/// names, so a field says it (and no map is compiled per block type).
+#[derive(Debug, Serialize)]
+pub struct One<T> {
+    pub state: T,
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct KeyProviders {
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub aws_kms: Blocks<AwsKmsKeyProvider>,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub pbkdf2: Blocks<Pbkdf2KeyProvider>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_kms: Option<One<AwsKmsKeyProvider>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pbkdf2: Option<One<Pbkdf2KeyProvider>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -91,7 +97,7 @@ pub struct AwsKmsKeyProvider {
 
 #[derive(Debug, Serialize)]
 pub struct Methods {
-    pub aes_gcm: Blocks<AesGcm>,
+    pub aes_gcm: One<AesGcm>,
 }
 
 #[derive(Debug, Serialize)]
@@ -107,6 +113,12 @@ pub struct Target {
     pub method: &'static str,
 }
 
+/// `variable`: the one input variable nixform writes.
+#[derive(Debug, Serialize)]
+pub struct Variables {
+    pub state_passphrase: Variable,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Variable {
     pub description: &'static str,
@@ -114,9 +126,6 @@ pub struct Variable {
     #[serde(rename = "type")]
     pub kind: &'static str,
 }
-
-/// The name of the key provider and of the method.
-const NAME: &str = "state";
 
 pub fn lower(stack: &Stack) -> TerraformSettings {
     let p = &stack.provisioner;
@@ -137,23 +146,21 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
         let mut key_provider = KeyProviders::default();
         let kind = match e {
             Encryption::Passphrase { .. } => {
-                key_provider.pbkdf2.insert(
-                    NAME.to_owned(),
-                    Pbkdf2KeyProvider {
+                key_provider.pbkdf2 = Some(One {
+                    state: Pbkdf2KeyProvider {
                         passphrase: Tf::reference(&["var.", PASSPHRASE_VARIABLE].concat()),
                     },
-                );
+                });
                 "pbkdf2"
             }
             Encryption::Kms { key_id, region } => {
-                key_provider.aws_kms.insert(
-                    NAME.to_owned(),
-                    AwsKmsKeyProvider {
+                key_provider.aws_kms = Some(One {
+                    state: AwsKmsKeyProvider {
                         key_spec: "AES_256",
                         kms_key_id: Tf::lit(key_id),
                         region: region.as_str(),
                     },
-                );
+                });
                 "aws_kms"
             }
         };
@@ -164,12 +171,11 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
         EncryptionBlock {
             key_provider,
             method: Methods {
-                aes_gcm: Blocks::from([(
-                    NAME.to_owned(),
-                    AesGcm {
-                        keys: Tf::attr("key_provider", kind, NAME),
+                aes_gcm: One {
+                    state: AesGcm {
+                        keys: Tf::attr("key_provider", kind, "state"),
                     },
-                )]),
+                },
             },
             plan: target(),
             state: target(),
@@ -187,18 +193,13 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
     }
 }
 
-pub fn variables(stack: &Stack) -> Blocks<Variable> {
-    let mut out = Blocks::new();
-    if let Some(Encryption::Passphrase { .. }) = &stack.provisioner.encryption {
-        out.insert(
-            PASSPHRASE_VARIABLE.to_owned(),
-            Variable {
-                description:
-                    "The passphrase of the state encryption (at least 16 characters), from TF_VAR_state_passphrase",
-                sensitive: true,
-                kind: "string",
-            },
-        );
-    }
-    out
+pub fn variables(stack: &Stack) -> Option<Variables> {
+    matches!(stack.provisioner.encryption, Some(Encryption::Passphrase { .. })).then_some(Variables {
+        state_passphrase: Variable {
+            description:
+                "The passphrase of the state encryption (at least 16 characters), from TF_VAR_state_passphrase",
+            sensitive: true,
+            kind: "string",
+        },
+    })
 }

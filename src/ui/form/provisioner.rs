@@ -6,8 +6,7 @@
 use yew::prelude::*;
 
 use super::SectionProps;
-use crate::model::edit::{Flag, Text};
-use crate::ui::components::checkbox::Checkbox;
+use crate::model::edit::Text;
 use crate::ui::components::select_field::{Choices, SelectField};
 use crate::ui::components::text_field::TextField;
 
@@ -96,12 +95,6 @@ pub fn Provisioner(props: &SectionProps) -> Html {
                         help="A key or alias ARN, alias/NAME or a key ID." />
                 }
             </div>
-            if s3 {
-                <div class="checks">
-                    <Checkbox bind={f.flag(Flag::StateBootstrap)}
-                        help="bootstrap/state-bucket.tf.json in the zip: versioned, encrypted, private." />
-                </div>
-            }
             <h3 class="sub">{ "Credentials" }</h3>
             <div class="grid">
                 <SelectField bind={f.text(Text::Credentials)}
