@@ -84,19 +84,19 @@ pub fn readme(stack: &Stack) -> String {
         Backend::Local => {
             let _ = writeln!(
                 out,
-                "The state is terraform.tfstate in the working directory: /var/lib/{} for the unit (mode 0700), the current directory for the apps. Keep it; it is how {binary} knows what it made.",
+                "terraform.tfstate stays in the working directory: /var/lib/{} for the unit (mode 0700), the current one for the apps. Keep it.",
                 p.state_directory
             );
         }
         Backend::S3(s3) => {
             let _ = writeln!(
                 out,
-                "The state is s3://{}/{} ({}), locked with a lock file beside it (`use_lockfile`) and encrypted at rest. This needs OpenTofu 1.10 or Terraform 1.10 or later.",
+                "The state is s3://{}/{} ({}), encrypted, locked by a lock file (`use_lockfile`): OpenTofu or Terraform 1.10 or later.",
                 s3.bucket, s3.key, s3.region
             );
             let _ = writeln!(
                 out,
-                "\nCreate the bucket first, once (skip this if it exists): `cd bootstrap && {binary} init && {binary} apply`. It is versioned, encrypted by default and closed to the public; keep that directory's state too, or import the bucket later."
+                "\nCreate the bucket once, first: `cd bootstrap && {binary} init && {binary} apply` (versioned, encrypted, private). Keep that state too."
             );
         }
     }
@@ -105,13 +105,13 @@ pub fn readme(stack: &Stack) -> String {
         Some(Encryption::Passphrase { file }) => {
             let _ = writeln!(
                 out,
-                "\nOpenTofu (1.7 or later) encrypts the state and plans with a key from the passphrase in {file} (at least 16 characters; `TF_VAR_state_passphrase` overrides it). Without it the state cannot be read: keep a copy somewhere safe."
+                "\nOpenTofu 1.7+ encrypts state and plans with the passphrase in {file} (16+ characters; `TF_VAR_state_passphrase` overrides it). Keep a copy: without it the state is lost."
             );
         }
         Some(Encryption::Kms { key_id, .. }) => {
             let _ = writeln!(
                 out,
-                "\nOpenTofu (1.7 or later) encrypts the state and plans with data keys from the KMS key {key_id}; whoever runs it needs kms:GenerateDataKey and kms:Decrypt on it."
+                "\nOpenTofu 1.7+ encrypts state and plans with the KMS key {key_id} (kms:GenerateDataKey and kms:Decrypt needed)."
             );
         }
     }

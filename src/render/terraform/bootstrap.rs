@@ -7,38 +7,23 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::settings::{One, RequiredProvider, RequiredProviders, AWS_PROVIDER_VERSION};
+use super::blocks::{AwsProvider, Providers};
+use super::settings::{One, RequiredProvider, RequiredProviders, TerraformSettings, AWS_PROVIDER_VERSION};
 use super::Tf;
 use crate::model::stack::{S3Backend, Stack};
 
+/// The same provider and settings blocks as the main configuration's, with its own resources.
 #[derive(Debug, Serialize)]
 pub struct BootstrapDoc {
     pub provider: Providers,
     pub resource: Resources,
-    pub terraform: Settings,
+    pub terraform: TerraformSettings,
 }
 
 impl BootstrapDoc {
     pub fn to_value(&self) -> Result<Value, serde_json::Error> {
         serde_json::to_value(self)
     }
-}
-
-#[derive(Debug, Serialize)]
-pub struct Providers {
-    pub aws: Provider,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Provider {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub profile: Option<Tf>,
-    pub region: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Settings {
-    pub required_providers: RequiredProviders,
 }
 
 /// One block of each type, all named `state`.
@@ -104,9 +89,11 @@ pub fn lower(stack: &Stack, s3: &S3Backend) -> BootstrapDoc {
     let bucket = || Tf::attr("aws_s3_bucket", "state", "id");
     BootstrapDoc {
         provider: Providers {
-            aws: Provider {
+            aws: AwsProvider {
                 profile: stack.provider.profile.as_deref().map(Tf::lit),
                 region: s3.region.as_str(),
+                shared_config_files: None,
+                shared_credentials_files: None,
             },
         },
         resource: Resources {
@@ -144,7 +131,9 @@ pub fn lower(stack: &Stack, s3: &S3Backend) -> BootstrapDoc {
                 },
             },
         },
-        terraform: Settings {
+        terraform: TerraformSettings {
+            backend: None,
+            encryption: None,
             required_providers: RequiredProviders {
                 aws: RequiredProvider {
                     source: "hashicorp/aws",

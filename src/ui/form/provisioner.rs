@@ -15,31 +15,31 @@ const SYSTEMS: &[(&str, &str)] = &[("x86_64-linux", "x86_64-linux"), ("aarch64-l
 const TOOLS: &[(&str, &str)] = &[("opentofu", "OpenTofu"), ("terraform", "Terraform")];
 
 const SOURCES: &[(&str, &str)] = &[
-    ("store", "From the Nix store (withPlugins)"),
+    ("store", "Nix store"),
     ("download", "Downloaded by init"),
 ];
 
 const APPLY_ON: &[(&str, &str)] = &[
-    ("change", "When the configuration changes"),
-    ("boot", "Also at every boot"),
-    ("plan", "Plan only (a person applies)"),
+    ("change", "On change"),
+    ("boot", "Also at boot"),
+    ("plan", "Plan only"),
 ];
 
 const BACKENDS: &[(&str, &str)] = &[
-    ("local", "Local, in the state directory"),
-    ("s3", "S3, with a lock file"),
+    ("local", "Local"),
+    ("s3", "S3"),
 ];
 
 const ENCRYPTION: &[(&str, &str)] = &[
     ("none", "None"),
-    ("passphrase", "Passphrase from a file (PBKDF2)"),
-    ("kms", "AWS KMS key"),
+    ("passphrase", "Passphrase file"),
+    ("kms", "KMS key"),
 ];
 
 const CREDENTIALS: &[(&str, &str)] = &[
-    ("paths", "The provider's files, where they are"),
-    ("load-credential", "systemd LoadCredential="),
-    ("environment-file", "systemd EnvironmentFile="),
+    ("paths", "Provider's files"),
+    ("load-credential", "LoadCredential="),
+    ("environment-file", "EnvironmentFile="),
 ];
 
 #[component]
