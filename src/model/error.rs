@@ -107,7 +107,7 @@ pub enum FieldErrorKind {
     NotUnitName(String),
     #[error("`{0}` is not a state directory name: use letters, digits and _ . - /, without `..`")]
     NotStateDirectory(String),
-    #[error("`{0}` is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit")]
+    #[error("`{0}` is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")]
     NotBucketName(String),
     #[error("`{0}` is not a state object key: it must not start or end with `/` or contain `//`")]
     NotStateKey(String),
@@ -117,9 +117,9 @@ pub enum FieldErrorKind {
     NotKmsKey(String),
     #[error("the S3 backend needs the KMS key's ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), not `{0}`")]
     KmsKeyNeedsArn(String),
-    #[error("state encryption is an OpenTofu feature (1.7 and later) that Terraform cannot read: choose OpenTofu, or no encryption")]
+    #[error("state encryption is an OpenTofu feature: choose OpenTofu, or no encryption")]
     EncryptionNeedsOpenTofu,
-    #[error("`{0}` is inside the Nix store, which every user of the host can read: keep secrets outside /nix/store")]
+    #[error("`{0}` is inside the Nix store, which every user can read")]
     InNixStore(String),
     #[error("`{0}` cannot be handed to systemd: a path here takes no spaces, quotes, backslashes or `%`")]
     NotSystemdPath(String),

@@ -146,7 +146,7 @@ impl Check {
             Check::PublicIp => "Expected for a host you reach over SSH; remove the public IP only if you reach it through a VPN or bastion.",
             Check::ExampleKey => "Nobody holds the private half of the example key: paste your own public key or you cannot log in.",
             Check::ExampleCidr => "192.0.2.0/24 is reserved for documentation: replace it with the address you connect from.",
-            Check::CredentialsInFlake => "Nix copies a flake's directory into the Nix store, which every user can read, secrets included: keep credentials and passphrases outside it, e.g. in /root/.aws or /var/lib/secrets.",
+            Check::CredentialsInFlake => "Nix copies a flake's directory into the world-readable Nix store: keep secrets outside it, e.g. in /var/lib/secrets.",
         }
     }
 }

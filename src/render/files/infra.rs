@@ -78,15 +78,14 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
     let bin = format!("${{{binary}}}/bin/{binary}");
     let _ = writeln!(out, "    {bin} init -input=false\n  '';");
     out.push_str(concat!(
-        "  # `nix run .#<name>` (flake.nix) runs in the directory it is started in, which keeps\n",
-        "  # .terraform (and, with the local backend, the state).\n",
+        "  # `nix run .#<name>` (flake.nix), in the directory it is started in.\n",
         "  app = name: command: {\n",
         "    type = \"app\";\n",
         "    program = lib.getExe (pkgs.writeShellApplication {\n",
         "      name = \"nixform-${name}\";\n",
         "      text = ''\n",
         "        if [ -e flake.nix ]; then\n",
-        "          echo \"nixform-${name}: run this in the directory that keeps the state, not in a flake: a flake's directory is copied into the Nix store\" >&2\n",
+        "          echo \"nixform-${name}: run this outside the flake, whose directory is copied to the Nix store\" >&2\n",
         "          exit 1\n",
         "        fi\n",
         "        ${prepare}\n",
@@ -98,7 +97,7 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
         "  options.nixform = lib.mkOption {\n",
         "    type = lib.types.raw;\n",
         "    readOnly = true;\n",
-        "    description = \"The Terraform configuration of infra.nix, the tool that applies it, and the flake apps plan, apply and destroy.\";\n",
+        "    description = \"The configuration, the tool that applies it, and the flake apps.\";\n",
         "  };\n\n",
         "  config = {\n",
     ));
@@ -185,9 +184,7 @@ fn unit(out: &mut String, stack: &Stack, bin: &str, tool_name: &str) -> Result<(
     match &p.credentials {
         Credentials::Paths => {}
         Credentials::LoadCredential => {
-            out.push_str(
-                "        # systemd copies the files into the unit's credentials directory.\n        LoadCredential = [",
-            );
+            out.push_str("        LoadCredential = [");
             for ((name, _), file) in CREDENTIAL_NAMES.iter().zip(files) {
                 if let Some(file) = file {
                     let _ = write!(out, " {}", s(&format!("{name}:{file}"))?);
@@ -196,11 +193,7 @@ fn unit(out: &mut String, stack: &Stack, bin: &str, tool_name: &str) -> Result<(
             out.push_str(" ];\n");
         }
         Credentials::EnvironmentFile(file) => {
-            let _ = writeln!(
-                out,
-                "        # AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ..., read by systemd at start.\n        EnvironmentFile = {};",
-                s(file)?
-            );
+            let _ = writeln!(out, "        EnvironmentFile = {};", s(file)?);
         }
     }
     out.push_str("      };\n      script = ''\n");
@@ -216,7 +209,7 @@ fn unit(out: &mut String, stack: &Stack, bin: &str, tool_name: &str) -> Result<(
             let _ = write!(
                 out,
                 concat!(
-                    "        # Apply a configuration once: after the switch that brought it, not at every boot.\n",
+                    "        # Apply each configuration once, not at every boot.\n",
                     "        if [ \"$(cat .nixform-applied 2>/dev/null || true)\" = ${{terraformConfiguration}} ]; then\n",
                     "          echo \"This configuration is applied already.\"\n",
                     "          exit 0\n",
@@ -231,14 +224,14 @@ fn unit(out: &mut String, stack: &Stack, bin: &str, tool_name: &str) -> Result<(
         ApplyOn::Boot => {
             let _ = write!(
                 out,
-                "        # Apply at every boot and after every switch that changes the configuration.\n        ${{prepare}}\n        {bin} apply -input=false -auto-approve\n"
+                "        ${{prepare}}\n        {bin} apply -input=false -auto-approve\n"
             );
         }
         ApplyOn::Plan => {
             let _ = write!(
                 out,
                 concat!(
-                    "        # Plan only: a person reviews the plan and applies it.\n",
+                    "        # Plan only: a person applies.\n",
                     "        ${{prepare}}\n",
                     "        status=0\n",
                     "        {bin} plan -input=false -detailed-exitcode || status=$?\n",

@@ -19,7 +19,7 @@ pub const HOW_TO_USE: &[(&str, &str)] = &[
     ),
     (
         "Run it from your laptop",
-        "With the flake: in a directory of its own, nix run /path/to/flake#plan, then #apply or #destroy (the same configuration and provider as the host). Without Nix: put config.tf.json in an empty directory and run tofu init && tofu apply (or terraform).",
+        "In a directory of its own, nix run /path/to/flake#plan, #apply or #destroy; or put config.tf.json in an empty directory and run tofu init && tofu apply (or terraform).",
     ),
 ];
 
@@ -58,9 +58,8 @@ pub fn readme(stack: &Stack) -> String {
          ## 3. Run it by hand, from a laptop or the host\n\n\
          With the flake (way 2's files), in a directory of its own that keeps .terraform{state_here}:\n\n\
          ```\nnix run /path/to/flake#plan\nnix run /path/to/flake#apply\nnix run /path/to/flake#destroy\n```\n\n\
-         The apps run the host's configuration with the same pinned {binary} and AWS provider, on\n\
-         Linux and macOS; arguments after `--` go to {binary}. They refuse to run inside a flake's\n\
-         directory, which Nix copies into the store.\n\n\
+         The apps run the host's configuration with its pinned {binary} and provider, on Linux and\n\
+         macOS; arguments after `--` go to {binary}.\n\n\
          Without Nix: put config.tf.json alone in a directory and, with AWS credentials in {creds}:\n\n\
          ```\n{binary} init\n{binary} apply\n```\n\n\
          ## When the unit applies\n\n{when}\n\n",
@@ -73,9 +72,9 @@ pub fn readme(stack: &Stack) -> String {
             .as_deref()
             .unwrap_or("the environment or the default profile"),
         when = match p.apply_on {
-            ApplyOn::Change => "On a NixOS host (ways 1 and 2) the unit applies a configuration once, after the `nixos-rebuild switch` that brought it (and at the next boot if that failed); an unchanged configuration is not applied again.",
-            ApplyOn::Boot => "On a NixOS host (ways 1 and 2) the unit applies the configuration at every boot and after every switch that changes it.",
-            ApplyOn::Plan => "On a NixOS host (ways 1 and 2) the unit only plans, and logs what would change (`journalctl -u UNIT`); a person applies, with `nix run .#apply` or the pinned tool on the host's PATH.",
+            ApplyOn::Change => "The unit applies a configuration once, after the `nixos-rebuild switch` that brought it (again at boot only if that failed).",
+            ApplyOn::Boot => "The unit applies the configuration at every boot and after every switch that changes it.",
+            ApplyOn::Plan => "The unit only plans and logs what would change (`journalctl -u UNIT`); a person applies (`nix run .#apply`).",
         }
         .replace("UNIT", &p.unit_name),
     );
@@ -117,10 +116,12 @@ pub fn readme(stack: &Stack) -> String {
     }
     out.push_str("\n## Credentials\n\n");
     out.push_str(match &p.credentials {
-        Credentials::Paths => "The unit reads AWS credentials from the provider's files, where they are; they never enter the Nix store.",
-        Credentials::LoadCredential => "systemd hands the provider's files to the unit (`LoadCredential=`); the unit reads them from its credentials directory, and they never enter the Nix store.",
-        Credentials::EnvironmentFile(_) => "systemd reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) from the unit's environment file (`EnvironmentFile=`), which stays outside the Nix store.",
+        Credentials::Paths => "The unit reads the provider's credentials files where they are.",
+        Credentials::LoadCredential => "systemd hands the provider's files to the unit (`LoadCredential=`).",
+        Credentials::EnvironmentFile(_) => {
+            "systemd reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the unit's `EnvironmentFile=`."
+        }
     });
-    out.push_str(" Never put a credentials file inside the flake's directory: Nix copies it into the store, which every user can read.\n");
+    out.push_str(" Keep them out of the flake's directory: Nix copies it into the world-readable store.\n");
     out
 }

@@ -196,8 +196,7 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
 pub fn variables(stack: &Stack) -> Option<Variables> {
     matches!(stack.provisioner.encryption, Some(Encryption::Passphrase { .. })).then_some(Variables {
         state_passphrase: Variable {
-            description:
-                "The passphrase of the state encryption (at least 16 characters), from TF_VAR_state_passphrase",
+            description: "The state encryption passphrase (TF_VAR_state_passphrase)",
             sensitive: true,
             kind: "string",
         },

@@ -14,27 +14,13 @@ const SYSTEMS: &[(&str, &str)] = &[("x86_64-linux", "x86_64-linux"), ("aarch64-l
 
 const TOOLS: &[(&str, &str)] = &[("opentofu", "OpenTofu"), ("terraform", "Terraform")];
 
-const SOURCES: &[(&str, &str)] = &[
-    ("store", "Nix store"),
-    ("download", "Downloaded by init"),
-];
+const SOURCES: &[(&str, &str)] = &[("store", "Nix store"), ("download", "Downloaded by init")];
 
-const APPLY_ON: &[(&str, &str)] = &[
-    ("change", "On change"),
-    ("boot", "Also at boot"),
-    ("plan", "Plan only"),
-];
+const APPLY_ON: &[(&str, &str)] = &[("change", "On change"), ("boot", "Also at boot"), ("plan", "Plan only")];
 
-const BACKENDS: &[(&str, &str)] = &[
-    ("local", "Local"),
-    ("s3", "S3"),
-];
+const BACKENDS: &[(&str, &str)] = &[("local", "Local"), ("s3", "S3")];
 
-const ENCRYPTION: &[(&str, &str)] = &[
-    ("none", "None"),
-    ("passphrase", "Passphrase file"),
-    ("kms", "KMS key"),
-];
+const ENCRYPTION: &[(&str, &str)] = &[("none", "None"), ("passphrase", "Passphrase file"), ("kms", "KMS key")];
 
 const CREDENTIALS: &[(&str, &str)] = &[
     ("paths", "Provider's files"),
@@ -51,7 +37,7 @@ pub fn Provisioner(props: &SectionProps) -> Html {
         <fieldset id="section-provisioner">
             <legend>{ "Provisioner" }</legend>
             <p class="section-help">
-                { "The NixOS host that applies this stack with a systemd unit (flake.nix, infra.nix), and the flake apps plan, apply and destroy that run it by hand." }
+                { "The NixOS host that applies this stack (flake.nix, infra.nix), and the flake apps plan, apply and destroy." }
             </p>
             <div class="grid">
                 <TextField bind={f.text(Text::HostName)}
@@ -61,14 +47,14 @@ pub fn Provisioner(props: &SectionProps) -> Html {
                 <SelectField bind={f.text(Text::Tool)}
                     help="Which binary applies the configuration." choices={Choices::Fixed(TOOLS)} />
                 <SelectField bind={f.text(Text::ProviderSource)}
-                    help="From the store, init downloads nothing and the version is the flake's." choices={Choices::Fixed(SOURCES)} />
+                    help="From the store, init downloads nothing." choices={Choices::Fixed(SOURCES)} />
                 <SelectField bind={f.text(Text::ApplyOn)}
-                    help="Plan only logs what would change; apply with nix run .#apply." choices={Choices::Fixed(APPLY_ON)} />
+                    help="Plan only logs what would change." choices={Choices::Fixed(APPLY_ON)} />
                 <TextField bind={f.text(Text::UnitName)} help="systemd unit, without .service." />
                 <TextField bind={f.text(Text::StateDirectory)}
-                    help="Below /var/lib; the unit's working directory (and local state)." />
+                    help="Below /var/lib: the unit's working directory." />
                 <TextField bind={f.text(Text::FlakeDirectory)}
-                    help="Where flake.nix lives; secrets inside it would be copied to the Nix store." />
+                    help="Where flake.nix lives (its files reach the store)." />
             </div>
             <h3 class="sub">{ "State" }</h3>
             <div class="grid">
@@ -78,30 +64,30 @@ pub fn Provisioner(props: &SectionProps) -> Html {
                     <TextField bind={f.text(Text::S3Bucket)}
                         help="Bucket names are global, e.g. acme-tofu-state." />
                     <TextField bind={f.text(Text::S3Key)}
-                        help="The state object, e.g. nixform/terraform.tfstate. Used as typed." />
+                        help="The state object, used as typed." />
                     <TextField bind={f.text(Text::S3Region)}
                         help="Empty: the provider's region." />
                     <TextField bind={f.text(Text::S3KmsKeyId)}
-                        help="Optional: arn:aws:kms:REGION:ACCOUNT:key/ID." />
+                        help="Optional key ARN." />
                 }
                 <SelectField bind={f.text(Text::Encryption)}
-                    help="OpenTofu 1.7 or later encrypts state and plans." choices={Choices::Fixed(ENCRYPTION)} />
+                    help="OpenTofu 1.7+, state and plans." choices={Choices::Fixed(ENCRYPTION)} />
                 if p.encryption == "passphrase" {
                     <TextField bind={f.text(Text::PassphraseFile)}
-                        help="Outside the Nix store, at least 16 characters; keep a copy." />
+                        help="Outside the store, 16+ characters." />
                 }
                 if p.encryption == "kms" {
                     <TextField bind={f.text(Text::EncryptionKmsKeyId)}
-                        help="A key or alias ARN, alias/NAME or a key ID." />
+                        help="An ARN, alias/NAME or key ID." />
                 }
             </div>
             <h3 class="sub">{ "Credentials" }</h3>
             <div class="grid">
                 <SelectField bind={f.text(Text::Credentials)}
-                    help="Never through the Nix store. The files are set under Provider." choices={Choices::Fixed(CREDENTIALS)} />
+                    help="Files are set under Provider." choices={Choices::Fixed(CREDENTIALS)} />
                 if p.credentials == "environment-file" {
                     <TextField bind={f.text(Text::EnvironmentFile)}
-                        help="AWS_ACCESS_KEY_ID=… lines, root-only, outside the flake." />
+                        help="AWS_ACCESS_KEY_ID=… lines, root-only." />
                 }
             </div>
         </fieldset>
