@@ -181,15 +181,14 @@ let
     install -m 0600 ${terraformConfiguration} config.tf.json
     ${tofu}/bin/tofu init -input=false
   '';
-  # `nix run .#<name>` (flake.nix) runs in the directory it is started in, which keeps
-  # .terraform (and, with the local backend, the state).
+  # `nix run .#<name>` (flake.nix), in the directory it is started in.
   app = name: command: {
     type = "app";
     program = lib.getExe (pkgs.writeShellApplication {
       name = "nixform-${name}";
       text = ''
         if [ -e flake.nix ]; then
-          echo "nixform-${name}: run this in the directory that keeps the state, not in a flake: a flake's directory is copied into the Nix store" >&2
+          echo "nixform-${name}: run this outside the flake, whose directory is copied to the Nix store" >&2
           exit 1
         fi
         ${prepare}
@@ -202,7 +201,7 @@ in
   options.nixform = lib.mkOption {
     type = lib.types.raw;
     readOnly = true;
-    description = "The Terraform configuration of infra.nix, the tool that applies it, and the flake apps plan, apply and destroy.";
+    description = "The configuration, the tool that applies it, and the flake apps.";
   };
 
   config = {
@@ -239,7 +238,7 @@ in
         WorkingDirectory = "/var/lib/aws-infra-provisioner";
       };
       script = ''
-        # Apply a configuration once: after the switch that brought it, not at every boot.
+        # Apply each configuration once, not at every boot.
         if [ "$(cat .nixform-applied 2>/dev/null || true)" = ${terraformConfiguration} ]; then
           echo "This configuration is applied already."
           exit 0
