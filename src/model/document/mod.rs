@@ -2,7 +2,7 @@
 //!
 //! It is versioned JSON (`"version": 1`) and is what autosave, share links, import and the
 //! CLI exchange; serde derives both directions, and `read` adds what derive does not give
-//! (the version first, objects only, messages with the field's path). Nothing here is trusted:
+//! (the version first, objects only, messages that show the text before the bad value). Nothing here is trusted:
 //! [`crate::model::validate()`] is the only way from a document to a typed stack. Defaults
 //! reproduce the stack of the blog post nixform grew from (see README, "Where we differ from
 //! the seed"). Parsing rules and typed values live in `names`/`validate`, not here.
