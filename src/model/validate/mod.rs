@@ -149,6 +149,15 @@ impl Validator {
         true
     }
 
+    /// An absolute path (`text` not empty) of at most 4096 characters; the error is recorded.
+    fn absolute_path(&mut self, path: &str, text: &str) -> bool {
+        if !text.starts_with('/') {
+            self.push(path, K::NotAbsolutePath(text.to_owned()));
+            return false;
+        }
+        self.max_len(path, text, "the path", 4096)
+    }
+
     /// Optional text: empty → None.
     fn optional(text: &str) -> Option<String> {
         (!text.is_empty()).then(|| text.to_owned())

@@ -19,11 +19,8 @@ impl Validator {
             ("provider.shared_credentials_file", &p.shared_credentials_file),
             ("provider.shared_config_file", &p.shared_config_file),
         ] {
-            if !file.is_empty()
-                && self.ok(path)
-                && (!file.starts_with('/') || !self.max_len(path, file, "the path", 4096))
-            {
-                self.push(path, K::NotAbsolutePath(file.clone()));
+            if !file.is_empty() && self.ok(path) {
+                self.absolute_path(path, file);
             }
         }
         let profile_ok = p

@@ -143,8 +143,7 @@ impl Validator {
         if !self.needs_check(path, text) {
             return None;
         }
-        if !text.starts_with('/') || !self.max_len(path, text, "the path", 4096) {
-            self.push(path, K::NotAbsolutePath(text.to_owned()));
+        if !self.absolute_path(path, text) {
             return None;
         }
         let trimmed = text.trim_end_matches('/');
@@ -154,12 +153,10 @@ impl Validator {
     /// A file with a secret in it that systemd or the unit's script reads: absolute, outside
     /// the Nix store, no spaces or `%`.
     fn secret_path(&mut self, path: &str, file: &str) -> bool {
-        if !self.needs_check(path, file) {
+        if !self.needs_check(path, file) || !self.absolute_path(path, file) {
             return false;
         }
-        let kind = if !file.starts_with('/') || file.chars().count() > 4096 {
-            K::NotAbsolutePath(file.to_owned())
-        } else if file.starts_with("/nix/store/") {
+        let kind = if file.starts_with("/nix/store/") {
             K::InNixStore(file.to_owned())
         } else if !systemd_path(file) {
             K::NotSystemdPath(file.to_owned())
