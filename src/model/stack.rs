@@ -260,8 +260,8 @@ pub struct S3Backend {
 pub enum Encryption {
     /// A PBKDF2 key from the passphrase in this file (read by the unit and the flake apps).
     Passphrase { file: String },
-    /// A data key from AWS KMS.
-    Kms { key_id: String, region: Region },
+    /// Data keys from this AWS KMS key, in the provider's region.
+    Kms { key_id: String },
 }
 
 /// How the unit and the flake apps get AWS credentials; never through the Nix store.

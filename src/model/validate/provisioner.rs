@@ -79,7 +79,7 @@ impl Validator {
         };
         let (provider_from_store, apply_on) = self.run_mode(p);
         let backend = self.backend(p, region);
-        let encryption = self.encryption(p, tool, region);
+        let encryption = self.encryption(p, tool);
         let files = [
             doc.provider.shared_credentials_file.as_str(),
             doc.provider.shared_config_file.as_str(),

@@ -63,12 +63,7 @@ impl Validator {
     }
 
     /// `None` is an error; `Some(None)` is no encryption.
-    pub(super) fn encryption(
-        &mut self,
-        p: &ProvisionerDoc,
-        tool: Option<Tool>,
-        region: Option<Region>,
-    ) -> Option<Option<Encryption>> {
+    pub(super) fn encryption(&mut self, p: &ProvisionerDoc, tool: Option<Tool>) -> Option<Option<Encryption>> {
         let encryption = match p.encryption.as_str() {
             "none" => return Some(None),
             "passphrase" => {
@@ -81,7 +76,7 @@ impl Validator {
             "kms" => {
                 let key = self.kms_key("provisioner.encryption_kms_key_id", &p.encryption_kms_key_id, false);
                 match key {
-                    Some(Some(key_id)) => region.map(|region| Encryption::Kms { key_id, region }),
+                    Some(Some(key_id)) => Some(Encryption::Kms { key_id }),
                     Some(None) => {
                         self.push("provisioner.encryption_kms_key_id", K::Required);
                         None

@@ -153,12 +153,12 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
                 });
                 "pbkdf2"
             }
-            Encryption::Kms { key_id, region } => {
+            Encryption::Kms { key_id } => {
                 key_provider.aws_kms = Some(One {
                     state: AwsKmsKeyProvider {
                         key_spec: "AES_256",
                         kms_key_id: Tf::lit(key_id),
-                        region: region.as_str(),
+                        region: stack.provider.region.as_str(),
                     },
                 });
                 "aws_kms"
