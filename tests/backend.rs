@@ -10,12 +10,12 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 
-use common::{find_tool, varied_documents};
+use common::{terraform_command, terraform_tool, varied_documents};
 use nixform::model::{presets, validate};
 use nixform::render::render_all;
+use percent_encoding::percent_decode_str;
 use serde_json::{json, Value};
 
 fn config(doc: &nixform::model::document::Document) -> Value {
@@ -180,32 +180,12 @@ fn s3_stand_in() -> (String, Arc<Mutex<Vec<String>>>) {
     (address, seen)
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("UTF-8")
-}
-
 /// `terraform init` with each test stack's S3 backend, pointed at the stand-in: the object it
 /// looks for is exactly the bucket and key typed, template syntax and quotes included.
 #[test]
 #[ignore = "needs terraform or tofu on PATH; scripts/test.sh runs it when one is installed"]
 fn terraform_reads_the_s3_backend_literally() {
-    let tool = find_tool("tofu")
-        .or_else(|| find_tool("terraform"))
-        .expect("terraform or tofu on PATH");
+    let tool = terraform_tool();
     let (endpoint, seen) = s3_stand_in();
     let mut checked = 0;
     for (name, doc) in varied_documents() {
@@ -229,11 +209,8 @@ fn terraform_reads_the_s3_backend_literally() {
         let config = json!({ "terraform": { "backend": { "s3": s3 } } });
         std::fs::write(tmp.path().join("main.tf.json"), config.to_string()).expect("write");
         seen.lock().expect("lock").clear();
-        let out = Command::new(&tool)
+        let out = terraform_command(&tool, tmp.path())
             .args(["init", "-input=false"])
-            .current_dir(tmp.path())
-            .env("TF_IN_AUTOMATION", "1")
-            .env("CHECKPOINT_DISABLE", "1")
             .env("AWS_ACCESS_KEY_ID", "stand-in")
             .env("AWS_SECRET_ACCESS_KEY", "stand-in")
             .env("AWS_CONFIG_FILE", "/dev/null")
@@ -251,10 +228,10 @@ fn terraform_reads_the_s3_backend_literally() {
         let want = format!("/{bucket}/{key}");
         let requests = seen.lock().expect("lock").clone();
         assert!(
-            requests
-                .iter()
-                .filter_map(|r| r.strip_prefix("HEAD "))
-                .any(|path| percent_decode(path.split('?').next().unwrap_or(path)) == want),
+            requests.iter().filter_map(|r| r.strip_prefix("HEAD ")).any(|path| {
+                let object = path.split('?').next().unwrap_or(path);
+                percent_decode_str(object).decode_utf8().is_ok_and(|o| o == want)
+            }),
             "{name}: no HEAD of {want:?} in {requests:#?}"
         );
         checked += 1;

@@ -6,10 +6,9 @@
 
 mod common;
 
-use std::process::Command;
 use std::str::FromStr;
 
-use common::{find_tool, nix_eval_json, HOSTILE};
+use common::{nix_eval_json, terraform_command, terraform_tool, HOSTILE};
 use nixform::render::{nix, template};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -137,9 +136,7 @@ fn hcl_sees_interpolations_in_unescaped_text() {
 #[test]
 #[ignore = "needs terraform or tofu on PATH; scripts/test.sh runs it when one is installed"]
 fn terraform_reads_literals_back() {
-    let tool = find_tool("tofu")
-        .or_else(|| find_tool("terraform"))
-        .expect("terraform or tofu on PATH");
+    let tool = terraform_tool();
     let mut inputs: Vec<String> = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
     // Only text validation lets through: no control characters (but LF), no invisible format characters.
     let allowed = |s: &String| {
@@ -160,13 +157,7 @@ fn terraform_reads_literals_back() {
     let config = serde_json::json!({ "output": outputs });
     std::fs::write(tmp.path().join("main.tf.json"), config.to_string()).expect("write");
     let run = |args: &[&str]| {
-        let out = Command::new(&tool)
-            .args(args)
-            .current_dir(tmp.path())
-            .env("TF_IN_AUTOMATION", "1")
-            .env("CHECKPOINT_DISABLE", "1")
-            .output()
-            .expect("runs");
+        let out = terraform_command(&tool, tmp.path()).args(args).output().expect("runs");
         assert!(
             out.status.success(),
             "{} {args:?} failed:\n{}",

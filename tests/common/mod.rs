@@ -28,6 +28,23 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// `tofu`, else `terraform`, for the tests that run the real parser (scripts/test.sh runs
+/// them when one is installed).
+pub fn terraform_tool() -> PathBuf {
+    find_tool("tofu")
+        .or_else(|| find_tool("terraform"))
+        .expect("terraform or tofu on PATH")
+}
+
+/// `tool` in `dir`, non-interactive, without the version check's network call.
+pub fn terraform_command(tool: &Path, dir: &Path) -> Command {
+    let mut cmd = Command::new(tool);
+    cmd.current_dir(dir)
+        .env("TF_IN_AUTOMATION", "1")
+        .env("CHECKPOINT_DISABLE", "1");
+    cmd
+}
+
 /// `nix-instantiate` with a private state directory (no daemon, no config needed).
 fn nix_instantiate() -> Command {
     let mut cmd = Command::new(require_tool("nix-instantiate"));
