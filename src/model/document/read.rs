@@ -7,8 +7,9 @@
 //! the derived `Deserialize`, whose messages name the bad key or value and the line and column,
 //! followed by the text just before that place (which names the key). `serde_path_to_error`
 //! named the field's whole path, but its wrapper costs about a kilobyte of wasm per document
-//! field (6 KB gzip at issue 15's 75 fields, and more with every field), so it went. A repeated key is an error (derive
-//! refuses a duplicate field), as are an unknown field and a value of the wrong type.
+//! field (6 KB gzip at issue 15's 75 fields, and more with every field), so it went. A repeated
+//! key is an error (derive refuses a duplicate field), as are an unknown field and a value of
+//! the wrong type.
 
 use serde::Deserialize as _;
 use serde_json::Value;

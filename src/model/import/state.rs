@@ -1,8 +1,8 @@
 //! The `terraform` block and the input variables, read back into the provisioner section: the
 //! S3 backend (its strings are verbatim: Terraform does not read them as templates) and
 //! OpenTofu's state encryption. What the form cannot hold is noted as unmapped. Where a value
-//! lives outside Terraform JSON (the passphrase file, the bootstrap choice), the document the
-//! person already has keeps it.
+//! lives outside Terraform JSON (the passphrase file, the credentials), the document the person
+//! already has keeps it.
 
 use serde_json::Value;
 
