@@ -125,6 +125,23 @@ pub enum FieldErrorKind {
     NotSystemdPath(String),
     #[error("`{0}` is not a host name: use letters, digits and -")]
     NotHostName(String),
+    #[error("`{0}` is not a DNS label (a host name): 1 to 63 letters, digits and -, not starting or ending with -")]
+    NotDnsLabel(String),
+    #[error("`{0}` is not a domain name like web.example.com")]
+    NotDomain(String),
+    #[error("`{0}` is not a time zone of the tz database: use Area/Location, like Europe/Berlin, or UTC")]
+    NotTimeZone(String),
+    #[error("`{0}` is not a nixpkgs attribute path like htop or python3Packages.requests")]
+    NotAttrPath(String),
+    #[error("`{0}` is not an email address")]
+    NotEmail(String),
+    #[error("user data and a NixOS configuration exclude each other: clear the user data, or turn the NixOS configuration off")]
+    UserDataAndHost,
+    /// From `nix-instantiate --parse`, which the CLI runs on the extra Nix.
+    #[error("the extra Nix does not parse: {0}")]
+    NixSyntax(String),
+    #[error("`{0}` is also the provisioning host's name: the flake cannot hold two nixosConfigurations.{0}")]
+    HostClash(String),
     #[error("`{0}` is not an AMI name pattern: use letters, digits and . _ - / * ?")]
     NotAmiPattern(String),
     #[error("NixOS {0} images are no longer published; choose 26.05 or 25.11")]

@@ -6,7 +6,7 @@
 //! Belongs here: the words for fields, sections and list items. Does not belong here: help
 //! texts and choices (the UI's), and document paths themselves (`edit::paths`).
 
-use crate::model::edit::{Flag, InstanceFlag, InstanceText, RuleText, SubnetText, Text};
+use crate::model::edit::{Flag, HostFlag, HostText, InstanceFlag, InstanceText, RuleText, SubnetText, Text};
 
 /// The separator between a list item (or section) and a field: "Subnet 1 › Name".
 pub const SEPARATOR: &str = " › ";
@@ -53,6 +53,17 @@ impl Text {
                 InstanceText::RootVolumeType => "Root volume type",
                 InstanceText::UserData => "User data",
             },
+            Text::Host(_, field) => match field {
+                HostText::HostName => "Host name",
+                HostText::TimeZone => "Time zone",
+                HostText::Packages => "Extra packages",
+                HostText::AuthorizedKeys => "More SSH keys for root",
+                HostText::SwapMib => "Swap file (MiB)",
+                HostText::NginxPort => "Proxied local port",
+                HostText::NginxDomain => "Domain for HTTPS",
+                HostText::AcmeEmail => "Let's Encrypt email",
+                HostText::ExtraNix => "Extra Nix",
+            },
             Text::TagKey(..) => "Key",
             Text::TagValue(..) => "Value",
             Text::UnitName => "Unit name",
@@ -95,6 +106,17 @@ impl Flag {
                 InstanceFlag::IamRole => "IAM role",
                 InstanceFlag::IgnoreAmiChanges => "Ignore AMI changes",
             },
+            Flag::Host(_, field) => match field {
+                HostFlag::Enabled => "NixOS configuration",
+                HostFlag::KeyPairKey => "Root accepts the key pair",
+                HostFlag::Openssh => "OpenSSH, no passwords",
+                HostFlag::Firewall => "Firewall from the security group",
+                HostFlag::Fail2ban => "fail2ban",
+                HostFlag::Tailscale => "Tailscale",
+                HostFlag::Nginx => "nginx reverse proxy",
+                HostFlag::AutoUpgrade => "Automatic upgrades",
+                HostFlag::Flakes => "Flakes",
+            },
         }
     }
 }
@@ -112,6 +134,11 @@ fn section(key: &str) -> Option<&'static str> {
         "instances" => "Instances",
         _ => return None,
     })
+}
+
+/// An object inside a list item, by its key.
+fn part(key: &str) -> Option<&'static str> {
+    (key == "nixos").then_some("NixOS")
 }
 
 /// A list's name, and its items' name, by the list's path.
@@ -152,6 +179,7 @@ fn leaf(container: &str, key: &str) -> Option<&'static str> {
 /// assert_eq!(field_label("network.subnets[0].availability_zone"), "Subnet 1 › Availability zone");
 /// assert_eq!(field_label("instances[1].tags[0].key"), "Instance 2 › Tag 1 › Key");
 /// assert_eq!(field_label("security_group.ingress[2].ipv4_cidrs"), "Inbound rule 3 › IPv4 CIDR blocks");
+/// assert_eq!(field_label("instances[0].nixos.time_zone"), "Instance 1 › NixOS › Time zone");
 /// assert_eq!(field_label("network.subnets"), "Subnets");
 /// assert_eq!(field_label("network.vpc_cidr"), "Network › VPC CIDR block");
 /// assert_eq!(field_label("no.such.path"), "no.such.path");
@@ -201,6 +229,10 @@ fn label(path: &str) -> Option<String> {
         } else if first {
             section(key)?;
             container = format!("{key}.");
+        } else if let Some(name) = part(key).filter(|_| container.ends_with("].")) {
+            // An object inside a list item: `instances[0].nixos.`.
+            words.push(name.to_owned());
+            container = format!("{container}{key}.");
         } else {
             return None;
         }

@@ -1,6 +1,6 @@
 //! Named starting points for a document: `default` (the seed's stack, with our fixes),
 //! `hardened` (every lint fix applied), `remote-state` (the default stack with its state in
-//! S3) and `large` (a stress stack). The one list of them,
+//! S3), `hosts` (the default stack with its instance's own NixOS) and `large` (a stress stack). The one list of them,
 //! with the words the CLI and the app's Presets menu show, lives here; the fixes themselves
 //! are defined once, in `lint`.
 
@@ -48,6 +48,15 @@ pub const PRESETS: &[Preset] = &[
         build: remote_state,
     },
     Preset {
+        name: "hosts",
+        label: "Stack with a NixOS host",
+        noun: "stack with a NixOS host",
+        loaded: "Loaded the hosts preset: the instance gets its own NixOS configuration (OpenSSH, \
+                 the firewall from the security group, git and htop, flakes), as its user data and \
+                 in the flake. Undo brings back your form.",
+        build: hosts,
+    },
+    Preset {
         name: "large",
         label: "Large stack (50 instances)",
         noun: "large stack (50 instances)",
@@ -71,6 +80,21 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 pub fn hardened() -> Document {
     let mut doc = Document::default();
     lint::harden(&mut doc, lint::EXAMPLE_ADMIN_CIDR);
+    doc
+}
+
+/// The default stack whose instance has its own NixOS configuration: OpenSSH, the firewall
+/// from the security group's rules, two extra packages and flakes.
+pub fn hosts() -> Document {
+    let mut doc = Document::default();
+    for instance in &mut doc.instances {
+        let nixos = &mut instance.nixos;
+        nixos.enabled = true;
+        nixos.openssh = true;
+        nixos.firewall = true;
+        nixos.flakes = true;
+        nixos.packages = "git htop".to_owned();
+    }
     doc
 }
 
@@ -137,7 +161,12 @@ mod tests {
     #[test]
     fn each_preset_is_named_once_and_its_noun_is_its_label() {
         for (i, preset) in PRESETS.iter().enumerate() {
-            assert_eq!(preset.noun, preset.label.to_lowercase(), "{}", preset.name);
+            assert_eq!(
+                preset.noun.to_lowercase(),
+                preset.label.to_lowercase(),
+                "{}",
+                preset.name
+            );
             assert!(
                 PRESETS[..i].iter().all(|p| p.name != preset.name),
                 "{} twice",

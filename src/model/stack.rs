@@ -141,6 +141,25 @@ impl Rule {
     }
 }
 
+impl SecurityGroup {
+    /// The port ranges the ingress rules open for `protocol` (`Tcp` or `Udp`), sorted and
+    /// without repeats; a rule for all traffic opens every port of both.
+    pub fn ingress_ports(&self, protocol: Protocol) -> Vec<(u16, u16)> {
+        let mut ports: Vec<(u16, u16)> = self
+            .ingress
+            .iter()
+            .filter_map(|r| match r.protocol {
+                Protocol::All => Some((0, u16::MAX)),
+                p if p == protocol => Some((r.from_port.try_into().ok()?, r.to_port.try_into().ok()?)),
+                _ => None,
+            })
+            .collect();
+        ports.sort_unstable();
+        ports.dedup();
+        ports
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyPair {
     pub resource_name: ResourceName,
@@ -184,7 +203,41 @@ pub struct Instance {
     pub ignore_ami_changes: bool,
     /// Keys unique, in the order typed.
     pub tags: Vec<(String, String)>,
+    /// Raw user data; never set together with `host`.
     pub user_data: Option<String>,
+    /// The host's own NixOS configuration, delivered as its user data and in the flake.
+    pub host: Option<Host>,
+}
+
+/// An instance's NixOS configuration: `hosts/<instance>.nix`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host {
+    /// A DNS label.
+    pub host_name: String,
+    pub time_zone: Option<String>,
+    /// nixpkgs attribute paths.
+    pub packages: Vec<String>,
+    /// Root's keys, the key pair's first when it is chosen.
+    pub authorized_keys: Vec<String>,
+    pub openssh: bool,
+    /// The firewall opens the security group's TCP and UDP ingress ports.
+    pub firewall: bool,
+    pub fail2ban: bool,
+    pub tailscale: bool,
+    pub nginx: Option<Nginx>,
+    pub auto_upgrade: bool,
+    pub swap_mib: Option<u32>,
+    pub flakes: bool,
+    /// Nix bindings, inserted as typed.
+    pub extra_nix: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nginx {
+    /// The local port it proxies to.
+    pub port: u16,
+    /// A certificate from Let's Encrypt for this name, with this contact address.
+    pub acme: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

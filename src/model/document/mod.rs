@@ -12,6 +12,7 @@
 //! are declared in the order documents have always been printed in (texts, then flags, then
 //! nested objects, then lists), so a document written today reads like one written before.
 
+mod nixos;
 mod provisioner;
 mod read;
 mod scrub;
@@ -20,6 +21,7 @@ mod texts;
 
 use serde::{Deserialize, Serialize};
 
+pub use nixos::NixosDoc;
 pub use provisioner::ProvisionerDoc;
 pub use read::{DocumentError, MAX_DOCUMENT_BYTES};
 pub use scrub::MIN_SECRET_RUN;
@@ -200,6 +202,10 @@ pub struct InstanceDoc {
     pub iam_role: bool,
     /// `lifecycle.ignore_changes = ["ami"]`: the weekly AMI does not replace the host.
     pub ignore_ami_changes: bool,
+    /// The host's own NixOS configuration; left out of the printed document while it is
+    /// untouched, so documents of stacks without one print as they did before it existed.
+    #[serde(deserialize_with = "strict::object", skip_serializing_if = "NixosDoc::is_untouched")]
+    pub nixos: NixosDoc,
     #[serde(deserialize_with = "strict::list")]
     pub tags: Vec<TagDoc>,
 }
@@ -323,6 +329,7 @@ impl Default for InstanceDoc {
             ignore_ami_changes: true,
             tags: Vec::new(),
             user_data: String::new(),
+            nixos: NixosDoc::default(),
         }
     }
 }

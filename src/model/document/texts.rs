@@ -53,6 +53,10 @@ mod tests {
         doc.instances.push(Default::default());
         doc.instances[1].tags = vec![TagDoc::default(), TagDoc::default()];
         doc.network.subnets.push(SubnetDoc::default());
+        // Untouched NixOS configurations are not printed; touched ones are, with every field.
+        for instance in &mut doc.instances {
+            instance.nixos.enabled = true;
+        }
         let mut want = Vec::new();
         strings(&serde_json::to_value(&doc).expect("JSON"), String::new(), &mut want);
         let mut got = Vec::new();

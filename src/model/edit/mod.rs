@@ -74,6 +74,64 @@ pub enum InstanceText {
     UserData,
 }
 
+/// A text field of an instance's NixOS configuration (`instances[i].nixos`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HostText {
+    HostName,
+    TimeZone,
+    Packages,
+    AuthorizedKeys,
+    SwapMib,
+    NginxPort,
+    NginxDomain,
+    AcmeEmail,
+    ExtraNix,
+}
+
+impl HostText {
+    /// Every field, in form order.
+    pub const ALL: [HostText; 9] = [
+        HostText::HostName,
+        HostText::TimeZone,
+        HostText::Packages,
+        HostText::AuthorizedKeys,
+        HostText::SwapMib,
+        HostText::NginxPort,
+        HostText::NginxDomain,
+        HostText::AcmeEmail,
+        HostText::ExtraNix,
+    ];
+}
+
+/// A checkbox of an instance's NixOS configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HostFlag {
+    Enabled,
+    KeyPairKey,
+    Openssh,
+    Firewall,
+    Fail2ban,
+    Tailscale,
+    Nginx,
+    AutoUpgrade,
+    Flakes,
+}
+
+impl HostFlag {
+    /// Every checkbox, in form order.
+    pub const ALL: [HostFlag; 9] = [
+        HostFlag::Enabled,
+        HostFlag::KeyPairKey,
+        HostFlag::Openssh,
+        HostFlag::Firewall,
+        HostFlag::Fail2ban,
+        HostFlag::Tailscale,
+        HostFlag::Nginx,
+        HostFlag::AutoUpgrade,
+        HostFlag::Flakes,
+    ];
+}
+
 /// A text field of a subnet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SubnetText {
@@ -108,6 +166,7 @@ pub enum Text {
     KeyName,
     PublicKey,
     Instance(usize, InstanceText),
+    Host(usize, HostText),
     TagKey(usize, usize),
     TagValue(usize, usize),
     UnitName,
@@ -148,6 +207,7 @@ pub enum Flag {
     RestrictDefaultSecurityGroup,
     FlowLogs,
     Instance(usize, InstanceFlag),
+    Host(usize, HostFlag),
     OutputPublicIp,
     OutputPublicDns,
     OutputSshCommand,
@@ -187,11 +247,11 @@ pub fn screen(field: Text, value: &str) -> Result<(), EditError> {
     if let Some(what) = find_secret(value) {
         return Err(EditError::Refused(format!("This looks like {what}. nixform never stores secrets: it was not saved. Use a credentials file or a profile.")));
     }
-    if matches!(field, Text::Instance(_, InstanceText::UserData)) {
+    if field.is_multi_line() {
         let len = value.len();
         if len > MAX_USER_DATA_BYTES {
             return Err(EditError::Refused(format!(
-                "The pasted text is {len} bytes long; user data takes at most 16 KB ({MAX_USER_DATA_BYTES} bytes). The previous value was kept."
+                "The pasted text is {len} bytes long; this field takes at most 16 KB ({MAX_USER_DATA_BYTES} bytes), as user data does. The previous value was kept."
             )));
         }
         return Ok(());

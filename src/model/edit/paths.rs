@@ -2,7 +2,7 @@
 //! it), and every field of a document in form order. Where a field's value lives is
 //! [`super::slots`]'s.
 
-use super::{Direction, Flag, InstanceFlag, InstanceText, RuleText, SubnetText, Text};
+use super::{Direction, Flag, HostFlag, HostText, InstanceFlag, InstanceText, RuleText, SubnetText, Text};
 use crate::model::document::Document;
 
 impl Text {
@@ -84,6 +84,20 @@ impl Text {
                 };
                 return format!("instances[{i}].{name}");
             }
+            Text::Host(i, field) => {
+                let name = match field {
+                    HostText::HostName => "host_name",
+                    HostText::TimeZone => "time_zone",
+                    HostText::Packages => "packages",
+                    HostText::AuthorizedKeys => "authorized_keys",
+                    HostText::SwapMib => "swap_mib",
+                    HostText::NginxPort => "nginx_port",
+                    HostText::NginxDomain => "nginx_domain",
+                    HostText::AcmeEmail => "acme_email",
+                    HostText::ExtraNix => "extra_nix",
+                };
+                return format!("instances[{i}].nixos.{name}");
+            }
             Text::TagKey(i, j) => return format!("instances[{i}].tags[{j}].key"),
             Text::TagValue(i, j) => return format!("instances[{i}].tags[{j}].value"),
         };
@@ -148,6 +162,7 @@ impl Text {
                 ]
                 .map(|f| Text::Instance(i, f)),
             );
+            all.extend(HostText::ALL.map(|f| Text::Host(i, f)));
             for j in 0..instance.tags.len() {
                 all.extend([Text::TagKey(i, j), Text::TagValue(i, j)]);
             }
@@ -202,6 +217,20 @@ impl Flag {
                 };
                 return format!("instances[{i}].{name}");
             }
+            Flag::Host(i, field) => {
+                let name = match field {
+                    HostFlag::Enabled => "enabled",
+                    HostFlag::KeyPairKey => "key_pair_key",
+                    HostFlag::Openssh => "openssh",
+                    HostFlag::Firewall => "firewall",
+                    HostFlag::Fail2ban => "fail2ban",
+                    HostFlag::Tailscale => "tailscale",
+                    HostFlag::Nginx => "nginx",
+                    HostFlag::AutoUpgrade => "auto_upgrade",
+                    HostFlag::Flakes => "flakes",
+                };
+                return format!("instances[{i}].nixos.{name}");
+            }
         };
         fixed.to_owned()
     }
@@ -223,6 +252,7 @@ impl Flag {
                 ]
                 .map(|f| Flag::Instance(i, f)),
             );
+            all.extend(HostFlag::ALL.map(|f| Flag::Host(i, f)));
         }
         all.extend([Flag::OutputPublicIp, Flag::OutputPublicDns, Flag::OutputSshCommand]);
         all

@@ -3,8 +3,8 @@
 //! Paths and the lists of all fields are [`super::paths`]'s.
 
 use super::{
-    screen, Direction, EditError, Flag, InstanceFlag, InstanceText, RuleText, SubnetText, Text, MAX_LINE_CHARS,
-    MAX_USER_DATA_BYTES,
+    screen, Direction, EditError, Flag, HostFlag, HostText, InstanceFlag, InstanceText, RuleText, SubnetText, Text,
+    MAX_LINE_CHARS, MAX_USER_DATA_BYTES,
 };
 use crate::model::document::{Document, InstanceDoc, RuleDoc};
 
@@ -50,6 +50,20 @@ macro_rules! text_slot {
             Text::KeyName => $($ref)+ doc.key_pair.key_name,
             Text::PublicKey => $($ref)+ doc.key_pair.public_key,
             Text::Instance(i, field) => instance_text!(($($ref)+ doc.instances).at(i)?, field, $($ref)+),
+            Text::Host(i, field) => {
+                let host = $($ref)+ ($($ref)+ doc.instances).at(i)?.nixos;
+                match field {
+                    HostText::HostName => $($ref)+ host.host_name,
+                    HostText::TimeZone => $($ref)+ host.time_zone,
+                    HostText::Packages => $($ref)+ host.packages,
+                    HostText::AuthorizedKeys => $($ref)+ host.authorized_keys,
+                    HostText::SwapMib => $($ref)+ host.swap_mib,
+                    HostText::NginxPort => $($ref)+ host.nginx_port,
+                    HostText::NginxDomain => $($ref)+ host.nginx_domain,
+                    HostText::AcmeEmail => $($ref)+ host.acme_email,
+                    HostText::ExtraNix => $($ref)+ host.extra_nix,
+                }
+            }
             Text::TagKey(i, j) => $($ref)+ ($($ref)+ ($($ref)+ doc.instances).at(i)?.tags).at(j)?.key,
             Text::TagValue(i, j) => $($ref)+ ($($ref)+ ($($ref)+ doc.instances).at(i)?.tags).at(j)?.value,
             Text::UnitName => $($ref)+ doc.provisioner.unit_name,
@@ -123,6 +137,20 @@ macro_rules! flag_slot {
                     InstanceFlag::IgnoreAmiChanges => $($ref)+ instance.ignore_ami_changes,
                 }
             }
+            Flag::Host(i, field) => {
+                let host = $($ref)+ ($($ref)+ doc.instances).at(i)?.nixos;
+                match field {
+                    HostFlag::Enabled => $($ref)+ host.enabled,
+                    HostFlag::KeyPairKey => $($ref)+ host.key_pair_key,
+                    HostFlag::Openssh => $($ref)+ host.openssh,
+                    HostFlag::Firewall => $($ref)+ host.firewall,
+                    HostFlag::Fail2ban => $($ref)+ host.fail2ban,
+                    HostFlag::Tailscale => $($ref)+ host.tailscale,
+                    HostFlag::Nginx => $($ref)+ host.nginx,
+                    HostFlag::AutoUpgrade => $($ref)+ host.auto_upgrade,
+                    HostFlag::Flakes => $($ref)+ host.flakes,
+                }
+            }
         })
     }};
 }
@@ -161,10 +189,20 @@ impl Text {
     /// The most characters the field takes (for user data, its limit in bytes bounds the
     /// characters too).
     pub fn max_chars(self) -> usize {
-        match self {
-            Text::Instance(_, InstanceText::UserData) => MAX_USER_DATA_BYTES,
-            _ => MAX_LINE_CHARS,
+        if self.is_multi_line() {
+            MAX_USER_DATA_BYTES
+        } else {
+            MAX_LINE_CHARS
         }
+    }
+
+    /// The fields that take several lines (user data, extra Nix, more keys), bounded in bytes
+    /// by the user data limit, since each ends up in user data.
+    pub fn is_multi_line(self) -> bool {
+        matches!(
+            self,
+            Text::Instance(_, InstanceText::UserData) | Text::Host(_, HostText::AuthorizedKeys | HostText::ExtraNix)
+        )
     }
 
     /// Store `value` in the field after [`screen`]ing it; a refused value leaves `doc` as it was.

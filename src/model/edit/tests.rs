@@ -48,7 +48,7 @@ fn flags_set_and_get() {
 #[test]
 fn each_flag_toggles_its_own_place_and_has_its_own_path() {
     let all = Flag::all(&full());
-    assert_eq!(all.len(), 2 + 2 * 7 + 3);
+    assert_eq!(all.len(), 2 + 2 * (7 + HostFlag::ALL.len()) + 3);
     let mut paths: Vec<String> = all.iter().map(|f| f.path()).collect();
     paths.sort();
     paths.dedup();

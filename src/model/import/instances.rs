@@ -5,12 +5,20 @@ use serde_json::Value;
 
 use super::reader::Reader;
 use super::{ImportError, Object};
-use crate::model::document::{Document, InstanceDoc, TagDoc};
+use crate::model::document::{Document, InstanceDoc, NixosDoc, TagDoc};
 use crate::model::template;
 
+/// The first line of the user data that carries a host file (see `render::files::hosts`).
+pub const CHANNEL_LINE_PREFIX: &str = "### https://nixos.org/channels/";
+
 /// The instances, and the names of those with an IAM role (nixform writes `<name>-role` for
-/// each).
-pub(super) fn instances<'a>(r: &mut Reader, root: &'a Object) -> Result<(Vec<InstanceDoc>, Vec<&'a str>), ImportError> {
+/// each). User data that is a host file nixform wrote keeps the NixOS configuration of the
+/// form's instance of that name, which made it: the file itself is Nix, not read back.
+pub(super) fn instances<'a>(
+    r: &mut Reader,
+    root: &'a Object,
+    base: &Document,
+) -> Result<(Vec<InstanceDoc>, Vec<&'a str>), ImportError> {
     let empty = Object::new();
     let instances = Reader::blocks(root, "resource", "aws_instance");
     if instances.is_empty() {
@@ -74,6 +82,14 @@ pub(super) fn instances<'a>(r: &mut Reader, root: &'a Object) -> Result<(Vec<Ins
                         .collect()
                 })
                 .unwrap_or_default();
+            let mut user_data = Reader::text(b.get("user_data"));
+            let nixos = match base.instances.iter().find(|i| i.name == **name) {
+                Some(form) if form.nixos.enabled && user_data.starts_with(CHANNEL_LINE_PREFIX) => {
+                    user_data.clear();
+                    form.nixos.clone()
+                }
+                _ => NixosDoc::default(),
+            };
             InstanceDoc {
                 name: name.clone(),
                 instance_type: Reader::text(b.get("instance_type")),
@@ -91,7 +107,8 @@ pub(super) fn instances<'a>(r: &mut Reader, root: &'a Object) -> Result<(Vec<Ins
                 iam_role,
                 ignore_ami_changes: ignore,
                 tags,
-                user_data: Reader::text(b.get("user_data")),
+                user_data,
+                nixos,
             }
         })
         .collect();
@@ -149,7 +166,7 @@ pub(super) fn outputs(r: &mut Reader, root: &Object, doc: &mut Document, base: &
     doc.outputs.public_dns = has("_public_dns");
     doc.outputs.ssh_command = has("_ssh");
     for o in outputs {
-        let ours = ["_public_ip", "_private_ip", "_public_dns", "_ssh"]
+        let ours = ["_public_ip", "_private_ip", "_public_dns", "_ssh", "_rebuild"]
             .iter()
             .any(|s| is_output(o, s));
         if !ours {

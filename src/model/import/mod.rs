@@ -261,7 +261,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     r.name_tag(&format!("aws_key_pair.{key_name}"), key, &doc.key_pair.key_name);
     doc.key_pair.public_key = Reader::text(key.get("public_key"));
 
-    let (instances, with_role) = instances::instances(&mut r, root)?;
+    let (instances, with_role) = instances::instances(&mut r, root, base)?;
     doc.instances = instances;
     instances::other_resources(&mut r, root, vpc_name, &with_role);
     instances::outputs(&mut r, root, &mut doc, base);

@@ -113,6 +113,7 @@ impl Validator {
                 }
             };
             let tags = self.tags(&base, &d.tags);
+            let host = self.host(doc, &base, d);
             let ud_path = field(&base, "user_data");
             if d.user_data.len() > MAX_USER_DATA_BYTES {
                 self.push(&ud_path, K::UserDataTooLarge(d.user_data.len()));
@@ -120,8 +121,16 @@ impl Validator {
             let all_ok = [&type_path, &subnet_path, &ud_path, &ebs_path]
                 .iter()
                 .all(|p| self.ok(p));
-            if let (Some(name), Some(instance_type), Some(subnet), Some(size), Some(volume_type), Some(tags), true) =
-                (name, instance_type, subnet, size, volume_type, tags, all_ok)
+            if let (
+                Some(name),
+                Some(instance_type),
+                Some(subnet),
+                Some(size),
+                Some(volume_type),
+                Some(tags),
+                Some(host),
+                true,
+            ) = (name, instance_type, subnet, size, volume_type, tags, host, all_ok)
             {
                 out.push(Instance {
                     name,
@@ -138,6 +147,7 @@ impl Validator {
                     ignore_ami_changes: d.ignore_ami_changes,
                     tags,
                     user_data: Self::optional(&d.user_data),
+                    host,
                 });
             }
         }

@@ -6,6 +6,7 @@
 //! control characters. Does not belong here: the syntax of single values (`names`, `ssh`), and
 //! what the lint thinks of a valid stack (`lint`).
 
+mod host;
 mod instances;
 mod network;
 mod provider;
@@ -24,7 +25,7 @@ use super::stack::{Outputs, Stack};
 pub use network::LOG_RETENTION_DAYS;
 
 /// Fields that may span several lines; every other text field is a single line.
-const MULTI_LINE_FIELDS: &[&str] = &["user_data"];
+const MULTI_LINE_FIELDS: &[&str] = &["user_data", "authorized_keys", "extra_nix"];
 
 /// Turn a document into a typed stack, or list every field error.
 pub fn validate(doc: &Document) -> Result<Stack, Vec<FieldError>> {

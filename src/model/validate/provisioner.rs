@@ -3,7 +3,7 @@
 
 use super::{Validator, K};
 use crate::model::document::Document;
-use crate::model::names::{Arch, Region};
+use crate::model::names::{is_dns_label, Arch, Region};
 use crate::model::stack::{Provisioner, Tool};
 
 impl Validator {
@@ -51,11 +51,7 @@ impl Validator {
             }
         };
         let host = &p.host_name;
-        let host_ok = !host.is_empty()
-            && host.len() <= 63
-            && host.starts_with(|c: char| c.is_ascii_alphabetic())
-            && !host.ends_with('-')
-            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let host_ok = is_dns_label(host) && host.starts_with(|c: char| c.is_ascii_alphabetic());
         if !host_ok {
             self.push(
                 "provisioner.host_name",
