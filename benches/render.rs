@@ -37,10 +37,10 @@ criterion_group! {
 fn parts(c: &mut Criterion) {
     use nixform::render::{files, terraform};
     let stack = validate(&Document::default()).expect("valid");
-    let value = terraform::lower(&stack).to_value().expect("a JSON value");
-    c.bench_function("part/lower", |b| b.iter(|| terraform::lower(black_box(&stack))));
+    let value = terraform::lower(&stack, &[]).to_value().expect("a JSON value");
+    c.bench_function("part/lower", |b| b.iter(|| terraform::lower(black_box(&stack), &[])));
     c.bench_function("part/to_value", |b| {
-        b.iter(|| terraform::lower(black_box(&stack)).to_value())
+        b.iter(|| terraform::lower(black_box(&stack), &[]).to_value())
     });
     c.bench_function("part/json", |b| b.iter(|| files::config_tf_json(black_box(&value))));
     c.bench_function("part/infra_nix", |b| {

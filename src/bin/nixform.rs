@@ -1,23 +1,26 @@
 //! `nixform`: the command-line tool over the same library as the browser app.
 //!
 //! ```text
-//! nixform default [--preset NAME]          print a stack document (presets: default, hardened, large)
+//! nixform default [--preset NAME]          print a stack document (a preset: default, hardened, ...)
 //! nixform validate FILE                    print each field error; exit 1 when there is one
-//! nixform render [--stack FILE] --out DIR  write the four files; invalid stack: exit 1, nothing written
+//! nixform render [--stack FILE] --out DIR  write the files; invalid stack: exit 1, nothing written
 //! nixform lint [--stack FILE]              print the security findings of a stack
 //! nixform share [--stack FILE]             print the share-link fragment (s=...) of a stack
 //! nixform unshare FRAGMENT                 print the stack document inside a share link
 //! ```
 //! Exit codes: 0 success, 1 invalid stack, 2 usage error or unreadable input.
+//!
+//! `render` also parses each host's extra Nix with `nix-instantiate --parse` when it is
+//! installed (the browser app does not parse it: a Nix parser does not fit its size ceiling).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nixform::model::{lint, presets, share, validate, Document, FieldError};
-use nixform::render::render_all;
+use nixform::model::{lint, presets, share, validate, Document, FieldError, FieldErrorKind, Stack};
+use nixform::render::{render_all, RenderError};
 
 const USAGE: &str = "usage:
-  nixform default [--preset default|hardened|large]
+  nixform default [--preset default|hardened|remote-state|hosts|large]
   nixform validate FILE
   nixform render [--stack FILE] --out DIR
   nixform lint [--stack FILE]
@@ -55,6 +58,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// Parse every host's extra Nix with `nix-instantiate --parse`, when it is installed: the
+/// bindings inside `{` and `}`, with the `{` on their first line so that line numbers match.
+fn check_extra_nix(stack: &Stack) -> Result<(), Failure> {
+    let mut errors = Vec::new();
+    for (i, instance) in stack.instances.iter().enumerate() {
+        let Some(extra) = instance.host.as_ref().and_then(|h| h.extra_nix.as_deref()) else {
+            continue;
+        };
+        let output = std::process::Command::new("nix-instantiate")
+            .args(["--parse", "-E"])
+            .arg(format!("{{{extra}\n}}"))
+            .output();
+        match output {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("nixform: nix-instantiate is not installed: the extra Nix was not parsed");
+                return Ok(());
+            }
+            Err(e) => return Err(Failure::Usage(format!("cannot run nix-instantiate: {e}"))),
+            Ok(out) if out.status.success() => {}
+            Ok(out) => errors.push(FieldError {
+                path: format!("instances[{i}].nixos.extra_nix"),
+                kind: FieldErrorKind::NixSyntax(String::from_utf8_lossy(&out.stderr).trim().to_owned()),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Invalid(errors))
+    }
+}
+
 fn run(args: &[String]) -> Result<(), Failure> {
     let (command, rest) = args.split_first().ok_or_else(|| Failure::Usage(USAGE.into()))?;
     let mut opts = Options::parse(rest)?;
@@ -87,7 +122,14 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
             opts.finish()?;
             let stack = validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
-            let files = render_all(&stack).map_err(|e| Failure::Usage(format!("cannot render: {e}")))?;
+            let files = render_all(&stack).map_err(|e| match e {
+                RenderError::UserDataTooLarge { path, bytes } => Failure::Invalid(vec![FieldError {
+                    path,
+                    kind: FieldErrorKind::UserDataTooLarge(bytes),
+                }]),
+                e => Failure::Usage(format!("cannot render: {e}")),
+            })?;
+            check_extra_nix(&stack)?;
             let dir = PathBuf::from(out);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", dir.display())))?;

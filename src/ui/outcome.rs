@@ -10,8 +10,8 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use crate::model::lint::{lint, Finding};
-use crate::model::{validate, Document, FieldError, Stack};
-use crate::render::{render_all, Files};
+use crate::model::{validate, Document, FieldError, FieldErrorKind, Stack};
+use crate::render::{render_all, Files, RenderError};
 
 /// A valid stack and what it renders to.
 pub struct Ready {
@@ -40,6 +40,11 @@ impl Outcome {
                     stack,
                     files,
                 })),
+                // Too long for EC2 once rendered: the field to shorten says so.
+                Err(RenderError::UserDataTooLarge { path, bytes }) => Outcome::Invalid(vec![FieldError {
+                    path,
+                    kind: FieldErrorKind::UserDataTooLarge(bytes),
+                }]),
                 Err(e) => Outcome::Failed(e.to_string()),
             },
         }

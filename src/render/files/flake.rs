@@ -62,7 +62,24 @@ pub fn flake_nix(stack: &Stack) -> Result<String, NixError> {
         "          ./provisioner.nix\n",
         "          { nixpkgs.hostPlatform = system; }\n",
         "        ];\n",
-        "      };\n\n",
+        "      };\n",
+    ));
+    for instance in stack.instances.iter().filter(|i| i.host.is_some()) {
+        let _ = writeln!(
+            out,
+            "      # Instance {name}: nixos-rebuild switch --flake .#{name} --target-host root@ADDRESS\n      \
+             nixosConfigurations.{attr} = nixpkgs.lib.nixosSystem {{\n        \
+               system = {system};\n        \
+               modules = [ ./{file} ];\n      \
+             }};",
+            name = instance.name,
+            attr = nix::attr_name(instance.name.as_str())?,
+            system = s(stack.image.arch.nix_system())?,
+            file = super::host_file_name(instance),
+        );
+    }
+    out.push_str(concat!(
+        "\n",
         "      # nix run .#plan, .#apply, .#destroy: the host's configuration, run by hand in the\n",
         "      # directory they start in. infra.nix is called with each system's packages, so a\n",
         "      # laptop runs the same configuration with the same provider as the host.\n",

@@ -1,7 +1,8 @@
 //! The files a person downloads, around the one Terraform document: `config.tf.json`,
 //! `infra.nix` (terranix module, the unit that applies it, the flake apps), `flake.nix` and
-//! `provisioner.nix` (a new provisioning host), with an S3 backend the configuration that
-//! creates the state bucket, plus the README that goes into the zip and [`HOW_TO_USE`].
+//! `provisioner.nix` (a new provisioning host), `hosts/<instance>.nix` for every instance with
+//! a NixOS configuration, with an S3 backend the configuration that creates the state bucket,
+//! plus the README that goes into the zip and [`HOW_TO_USE`].
 //!
 //! Our files never replace a host's own configuration: `flake.nix` lists the host's
 //! `hardware-configuration.nix` and `configuration.nix` (written by `nixos-generate-config`,
@@ -16,13 +17,15 @@ use thiserror::Error;
 
 use super::nix::{self, NixError};
 use super::terraform;
-use crate::model::stack::{Backend, Stack};
+use crate::model::stack::{Backend, Host, Instance, Stack};
 
 mod flake;
+mod hosts;
 mod infra;
 mod readme;
 
 pub use flake::{flake_nix, provisioner_nix};
+pub use hosts::{host_file_name, host_nix, host_user_data, HOSTS_DIR};
 pub use infra::infra_nix;
 pub use readme::{readme, HOW_TO_USE};
 
@@ -33,6 +36,9 @@ pub enum RenderError {
     Nix(#[from] NixError),
     #[error("the Terraform document cannot be written as JSON: {0}")]
     Json(String),
+    /// A host file that makes the user data longer than EC2 takes; `path` is the field to shorten.
+    #[error("{path}: the user data would be {bytes} bytes; EC2 allows at most 16,384 (16 KB)")]
+    UserDataTooLarge { path: String, bytes: usize },
 }
 
 impl From<serde_json::Error> for RenderError {
@@ -51,6 +57,8 @@ pub struct Files {
     pub provisioner_nix: String,
     /// With an S3 backend: the configuration that creates the state bucket.
     pub state_bucket_tf_json: Option<String>,
+    /// `(hosts/<instance>.nix, contents)`, in the instances' order.
+    pub hosts: Vec<(String, String)>,
 }
 
 impl Files {
@@ -60,8 +68,9 @@ impl Files {
     /// applied on its own (and before the main configuration).
     pub const STATE_BUCKET: &'static str = "bootstrap/state-bucket.tf.json";
 
-    /// `(file name, contents)`: the tabs' files in tab order, then the state bucket's.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    /// `(file name, contents)`: the tabs' files in tab order (the four, then the host files),
+    /// then the state bucket's.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         Self::NAMES
             .into_iter()
             .zip([
@@ -70,6 +79,7 @@ impl Files {
                 &*self.flake_nix,
                 &*self.provisioner_nix,
             ])
+            .chain(self.hosts.iter().map(|(name, text)| (&**name, &**text)))
             .chain(
                 self.state_bucket_tf_json
                     .as_deref()
@@ -77,15 +87,35 @@ impl Files {
             )
     }
 
+    /// The names of the files that have a tab: the four, then the host files.
+    pub fn tabs(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+            .map(|(name, _)| name)
+            .filter(|name| *name != Self::STATE_BUCKET)
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.iter().find(|(n, _)| *n == name).map(|(_, text)| text)
     }
 }
 
-/// Render every file of `stack`: the Terraform document is lowered once, turned into one
-/// `serde_json::Value`, and printed twice (`config.tf.json` and inside `infra.nix`).
+/// Render every file of `stack`: the host files first (they are user data in the document),
+/// then the Terraform document, lowered once, turned into one `serde_json::Value`, and printed
+/// twice (`config.tf.json` and inside `infra.nix`).
 pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
-    let document = terraform::lower(stack).to_value()?;
+    let host_files = stack
+        .instances
+        .iter()
+        .enumerate()
+        .map(|(i, instance)| {
+            instance
+                .host
+                .as_ref()
+                .map(|host| host_file(stack, i, instance, host))
+                .transpose()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let document = terraform::lower(stack, &host_files).to_value()?;
     Ok(Files {
         config_tf_json: config_tf_json(&document)?,
         infra_nix: infra_nix(stack, &document)?,
@@ -95,7 +125,26 @@ pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
             Backend::S3(s3) => Some(config_tf_json(&terraform::bootstrap::lower(stack, s3).to_value()?)?),
             Backend::Local => None,
         },
+        hosts: stack
+            .instances
+            .iter()
+            .zip(host_files)
+            .filter_map(|(instance, text)| Some((host_file_name(instance), text?)))
+            .collect(),
     })
+}
+
+/// The host file of instance `i`, refused when it makes the user data too long for EC2.
+fn host_file(stack: &Stack, i: usize, instance: &Instance, host: &Host) -> Result<String, RenderError> {
+    let text = host_nix(stack, instance, host)?;
+    let bytes = host_user_data(stack, &text).len();
+    if hosts::user_data_too_large(bytes) {
+        return Err(RenderError::UserDataTooLarge {
+            path: format!("instances[{i}].nixos.extra_nix"),
+            bytes,
+        });
+    }
+    Ok(text)
 }
 
 /// `config.tf.json`: serde_json's pretty printing (two-space indent; keys sorted, since the

@@ -4,8 +4,9 @@
 use super::blocks::*;
 use super::{policy_document, template, Tf};
 use crate::model::stack::{Instance, Stack};
+use crate::render::files::host_user_data;
 
-pub(super) fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Resources) {
+pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Option<&str>, res: &mut Resources) {
     let name = instance.name.as_str();
     let subnet = &stack.network.subnets[instance.subnet];
     let iam_instance_profile = instance.iam_role.then(|| {
@@ -51,7 +52,10 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, res: &mut Resou
             },
             subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
             tags: tags(instance),
-            user_data: instance.user_data.as_deref().map(Tf::lit),
+            user_data: match host_file {
+                Some(file) => Some(Tf::lit(&host_user_data(stack, file))),
+                None => instance.user_data.as_deref().map(Tf::lit),
+            },
             vpc_security_group_ids: vec![Tf::attr(
                 "aws_security_group",
                 stack.security_group.resource_name.as_str(),
@@ -103,6 +107,17 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             "_public_dns",
             format!("Public DNS name of {name}"),
             Tf::attr("aws_instance", name, "public_dns"),
+        );
+    }
+    if instance.host.is_some() {
+        let address = if instance.public_ip { "public_ip" } else { "private_ip" };
+        add(
+            "_rebuild",
+            format!("Update {name}'s NixOS from the flake"),
+            Tf::raw(format!(
+                "nixos-rebuild switch --flake .#{name} --target-host root@{}",
+                template::reference(&format!("aws_instance.{name}.{address}"))
+            )),
         );
     }
     if o.ssh_command && instance.public_ip {

@@ -92,8 +92,9 @@ fn policy_document(service: &str) -> String {
 
 const FLOW_LOG_POLICY: &str = r#"{"Statement":[{"Action":["logs:CreateLogStream","logs:PutLogEvents","logs:DescribeLogGroups","logs:DescribeLogStreams"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"}"#;
 
-/// The whole Terraform document for `stack`.
-pub fn lower(stack: &Stack) -> TerraformDoc {
+/// The whole Terraform document for `stack`. `host_files` holds, for each instance, its host
+/// file (`files::host_nix`) when it has a NixOS configuration: its user data is made from it.
+pub fn lower(stack: &Stack, host_files: &[Option<String>]) -> TerraformDoc {
     let mut data = Data::default();
     let mut res = Resources::default();
     let mut output = Blocks::new();
@@ -121,8 +122,9 @@ pub fn lower(stack: &Stack) -> TerraformDoc {
     }
     lower_network(stack, &mut res);
     lower_security_group(stack, &mut res);
-    for instance in &stack.instances {
-        instance::lower_instance(stack, instance, &mut res);
+    for (i, instance) in stack.instances.iter().enumerate() {
+        let host_file = host_files.get(i).and_then(Option::as_deref);
+        instance::lower_instance(stack, instance, host_file, &mut res);
         instance::lower_outputs(stack, instance, &mut output);
     }
 
