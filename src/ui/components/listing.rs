@@ -16,8 +16,8 @@ use crate::ui::outcome::{Outcome, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// One of `Files::NAMES`.
-    pub name: &'static str,
+    /// One of `Files::tabs`.
+    pub name: AttrValue,
     pub outcome: Shared<Outcome>,
 }
 
@@ -66,14 +66,13 @@ impl View {
 #[component]
 pub fn Listing(props: &Props) -> Html {
     let Props { name, outcome } = props;
-    let name = *name;
     let pre = use_node_ref();
     let view = use_mut_ref(|| View::new(name, outcome.file(name).unwrap_or_default()));
     {
-        let (pre, view) = (pre.clone(), view.clone());
+        let (pre, view, name) = (pre.clone(), view.clone(), name.clone());
         use_effect_with(outcome.clone(), move |outcome| {
-            if let (Some(pre), Some(text)) = (pre.cast::<web_sys::Element>(), outcome.file(name)) {
-                view.borrow_mut().patch(&pre, name, text);
+            if let (Some(pre), Some(text)) = (pre.cast::<web_sys::Element>(), outcome.file(&name)) {
+                view.borrow_mut().patch(&pre, &name, text);
             }
         });
     }

@@ -1,8 +1,11 @@
-//! The previews: a tab per generated file, the toolbar, and the shown file highlighted with
+//! The previews: a tab per generated file (a host file's tab comes and goes with its
+//! configuration; the shown file is kept by name), the toolbar, and the shown file highlighted with
 //! line numbers. While the form has errors, the list of them comes first and the files of the
 //! last valid form stay below it, dimmed and marked out of date (Copy and Download still work
 //! on them); before the form was ever valid, only the list. Each render is counted in
 //! `<body data-renders>` for the benchmark.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -25,15 +28,22 @@ pub struct Props {
 #[component]
 pub fn Preview(props: &Props) -> Html {
     let Props { outcome, files } = props;
-    let active = use_state(|| 0usize);
+    // The last valid files' tabs (the four while there are none).
+    let tabs: Rc<[AttrValue]> = match files.as_ref().and_then(|f| f.ready()) {
+        Some(ready) => ready.files.tabs().map(|n| AttrValue::from(n.to_owned())).collect(),
+        None => Files::NAMES.into_iter().map(AttrValue::Static).collect(),
+    };
+    let shown = use_state(|| AttrValue::Static(Files::NAMES[0]));
     let on_select = {
-        let active = active.setter();
-        use_callback((), move |tab: usize, _| active.set(tab))
+        let (shown, tabs) = (shown.setter(), tabs.clone());
+        Callback::from(move |tab: usize| shown.set(tabs[tab].clone()))
     };
     // After the listing (a child) has patched its lines.
     use_effect(browser::count_render);
 
-    let name = Files::NAMES[*active % Files::NAMES.len()];
+    // A removed host's tab falls back to the first.
+    let active = tabs.iter().position(|n| *n == *shown).unwrap_or_default();
+    let name = tabs[active].clone();
     let stale = outcome.ready().is_none();
     // The list of problems first; an empty node when there is none, so the listing after it
     // keeps its element (and its patched lines) as problems come and go.
@@ -52,16 +62,16 @@ pub fn Preview(props: &Props) -> Html {
                 if stale {
                     <p class="stale-note">{ format!("Out of date: {name} of the last valid form.") }</p>
                 }
-                <Listing key={name} {name} outcome={files.clone()} />
+                <Listing key={name.as_str()} name={name.clone()} outcome={files.clone()} />
             </div>
         },
         None => Html::default(),
     };
     html! {
         <section id="files" aria-label="Preview" class="preview">
-            <FileTabs active={*active} {on_select} />
-            <Toolbar {name} outcome={files.clone()} {stale} />
-            <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(name)} class="panel">
+            <FileTabs {tabs} {active} {on_select} />
+            <Toolbar name={name.clone()} outcome={files.clone()} {stale} />
+            <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(&name)} class="panel">
                 { problems }
                 { listing }
             </div>

@@ -13,8 +13,8 @@ use crate::ui::outcome::{Outcome, Ready, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The shown file, one of `Files::NAMES`.
-    pub name: &'static str,
+    /// The shown file, one of `Files::tabs`.
+    pub name: AttrValue,
     /// The files to act on: `None` before the form was first valid.
     pub outcome: Option<Shared<Outcome>>,
     /// They are the last valid form's, not the shown form's.
@@ -66,30 +66,32 @@ fn archive(ready: &Ready) -> (String, Vec<u8>) {
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
     let Props { name, outcome, stale } = props;
-    let name = *name;
     let status = use_state(|| None::<Status>);
     // A button's handler: `act` does its work on the files of this render and says how it went.
-    let on_click = |act: fn(&'static str, &Ready, Say)| {
-        let outcome = outcome.clone();
+    let on_click = |act: fn(&str, &Ready, Say)| {
+        let (name, outcome) = (name.clone(), outcome.clone());
         let say = Say {
             status: status.setter(),
             about: outcome.as_ref().map(|o| Rc::downgrade(&o.0)).unwrap_or_default(),
         };
         Callback::from(move |_: MouseEvent| {
             if let Some(ready) = outcome.as_ref().and_then(|o| o.ready()) {
-                act(name, ready, say.clone());
+                act(&name, ready, say.clone());
             }
         })
     };
     let on_copy = on_click(|name, ready, say| {
         let text = ready.files.get(name).unwrap_or_default().to_owned();
+        let name = name.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
             say.say(browser::copy(text).await.map(|()| format!("Copied {name}")));
         });
     });
     let on_download = on_click(|name, ready, say| {
         let text = ready.files.get(name).unwrap_or_default();
-        say.say(browser::download(name, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
+        // A host file downloads as web.nix: a browser writes no directories.
+        let file = name.rsplit('/').next().unwrap_or(name);
+        say.say(browser::download(file, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
     });
     let on_zip = on_click(|_, ready, say| {
         let (file, bytes) = archive(ready);
