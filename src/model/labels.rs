@@ -107,7 +107,7 @@ impl Flag {
                 InstanceFlag::IgnoreAmiChanges => "Ignore AMI changes",
             },
             Flag::Host(_, field) => match field {
-                HostFlag::Enabled => "NixOS configuration",
+                HostFlag::Enabled => "Write this host's NixOS configuration",
                 HostFlag::KeyPairKey => "Root accepts the key pair",
                 HostFlag::Openssh => "OpenSSH, no passwords",
                 HostFlag::Firewall => "Firewall from the security group",

@@ -292,6 +292,9 @@ async fn every_field_has_a_control_named_by_its_path() {
     doc.provisioner.backend = "s3".into();
     doc.provisioner.encryption = "passphrase".into();
     doc.provisioner.credentials = "environment-file".into();
+    // The host's NixOS fields show while it is on; nginx's while nginx is on (issue 14).
+    doc.instances[0].nixos.enabled = true;
+    doc.instances[0].nixos.nginx = true;
     let root = mount_with(Some(&doc.to_json())).await;
     let mut texts = Vec::new();
     doc.visit_texts(&mut |path, text| texts.push((path.to_owned(), text.to_owned())));
@@ -307,7 +310,13 @@ async fn every_field_has_a_control_named_by_its_path() {
             .and_then(|v| v.as_string());
         assert_eq!(value.as_deref(), Some(text.as_str()), "{path}");
     }
-    for path in ["network.flow_logs", "outputs.ssh_command", "instances[0].monitoring"] {
+    for path in [
+        "network.flow_logs",
+        "outputs.ssh_command",
+        "instances[0].monitoring",
+        "instances[0].nixos.enabled",
+        "instances[0].nixos.fail2ban",
+    ] {
         let check: HtmlInputElement = control(&root, &nixform::ui::field::field_id(path));
         assert_eq!(check.type_(), "checkbox", "{path}");
     }

@@ -1,10 +1,11 @@
 //! One instance's card: its type, subnet, root volume, hardening switches, tags (rows in
-//! `tag_row`), user data, and its remove button. Its title names it, as does its label.
+//! `tag_row`), its NixOS configuration (`host`), user data, and its remove button. Its title names it, as does its label.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::host::HostSection;
 use super::tag_row::TagRow;
 use super::{DocPart, Part};
 use crate::model::edit::{Flag, InstanceFlag as F, InstanceText as T, Text};
@@ -83,10 +84,12 @@ pub fn InstanceCard(props: &Props) -> Html {
             { tags }
             <button type="button" aria-label={format!("Add a tag to instance {n}")} class="btn add"
                 onclick={form.on_click(Action::AddTag(i))}>{ "Add tag" }</button>
+            <h4 class="sub">{ "NixOS configuration" }</h4>
+            <HostSection index={i} doc={doc.clone()} form={form.clone()} />
             <div class="grid">
                 <div class="wide">
                     <TextField bind={text(T::UserData)}
-                        help="Optional: a configuration.nix (or #! script) applied at first boot; at most 16 KB."
+                        help="Optional, without a NixOS configuration: a configuration.nix (or #! script) applied at boot; at most 16 KB."
                         kind={Kind::Area} />
                 </div>
             </div>

@@ -8,6 +8,7 @@
 //! controls bound to typed fields (`ui::field`) and dispatch list edits; they never validate,
 //! render outputs or call browser APIs. Rows are keyed by the stable ids of `ui::keys`.
 
+mod host;
 mod image;
 mod instance_card;
 mod instance_types;
