@@ -154,7 +154,7 @@ impl SecurityGroup {
                 _ => None,
             })
             .collect();
-        ports.sort_unstable();
+        ports.sort();
         ports.dedup();
         ports
     }

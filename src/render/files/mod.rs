@@ -103,18 +103,13 @@ impl Files {
 /// then the Terraform document, lowered once, turned into one `serde_json::Value`, and printed
 /// twice (`config.tf.json` and inside `infra.nix`).
 pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
-    let host_files = stack
-        .instances
-        .iter()
-        .enumerate()
-        .map(|(i, instance)| {
-            instance
-                .host
-                .as_ref()
-                .map(|host| host_file(stack, i, instance, host))
-                .transpose()
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut host_files = Vec::with_capacity(stack.instances.len());
+    for (i, instance) in stack.instances.iter().enumerate() {
+        host_files.push(match &instance.host {
+            Some(host) => Some(host_file(stack, i, instance, host)?),
+            None => None,
+        });
+    }
     let document = terraform::lower(stack, &host_files).to_value()?;
     Ok(Files {
         config_tf_json: config_tf_json(&document)?,

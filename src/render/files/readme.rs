@@ -37,6 +37,14 @@ pub fn readme(stack: &Stack) -> String {
         region = stack.provider.region,
         unit = p.unit_name,
     );
+    for instance in stack.instances.iter().filter(|i| i.host.is_some()) {
+        let _ = writeln!(
+            out,
+            "- hosts/{name}.nix: {name}'s NixOS, its user data (amazon-init applies it at every boot); \
+             later `nixos-rebuild switch --flake .#{name} --target-host root@ADDRESS` (output {name}_rebuild).",
+            name = instance.name
+        );
+    }
     if let Backend::S3(_) = &p.backend {
         out.push_str("- bootstrap/state-bucket.tf.json: creates the state bucket; apply it first (see State).\n");
     }
