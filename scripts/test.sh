@@ -24,8 +24,9 @@ if command -v tofu >/dev/null 2>&1 || command -v terraform >/dev/null 2>&1; then
   step "escaping and the S3 backend through terraform itself (an S3 stand-in on loopback)"
   cargo test --locked --test escaping -- --ignored terraform_reads_literals_back
   cargo test --locked --test backend -- --ignored terraform_reads_the_s3_backend_literally
+  cargo test --locked --test hosts -- --ignored terraform_reads_the_user_data
 else
-  echo "NOTE: neither terraform nor tofu is installed: terraform_reads_literals_back and terraform_reads_the_s3_backend_literally not run (they stay 'ignored')."
+  echo "NOTE: neither terraform nor tofu is installed: terraform_reads_literals_back, terraform_reads_the_s3_backend_literally and terraform_reads_the_user_data_as_the_channel_line_and_the_host_file not run (they stay 'ignored')."
 fi
 
 if [ -f scripts/test-web.sh ]; then

@@ -4,6 +4,8 @@ name section, grouped by crate (or by function with --functions). Run on the uns
 output, e.g.:
   CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --target wasm32-unknown-unknown --bin nixform-app
   python3 scripts/wasm-sizes.py target/wasm32-unknown-unknown/release/nixform-app.wasm
+A third argument sets how many rows are printed (40 by default):
+  python3 scripts/wasm-sizes.py app.wasm --functions 100000
 """
 import re
 import sys
@@ -104,7 +106,8 @@ def main():
         totals[key] += size
     all_bytes = sum(bodies)
     print(f"{all_bytes:>9}  code section, {len(bodies)} functions")
-    for key, size in totals.most_common(40):
+    limit = int(sys.argv[3]) if len(sys.argv) > 3 else 40
+    for key, size in totals.most_common(limit):
         print(f"{size:>9}  {100 * size / all_bytes:5.1f}%  {key}")
 
 

@@ -28,7 +28,11 @@ fn infra_nix_evaluates_to_config_tf_json_for_varied_stacks() {
             .filter(|p| p.extension().is_some_and(|e| e == "nix"))
             .cloned()
             .collect();
-        assert_eq!(nix_files.len(), 3);
+        assert_eq!(
+            nix_files.len(),
+            3 + files.hosts.len(),
+            "{name}: infra, flake, provisioner and each host"
+        );
         nix_parse(&nix_files);
 
         let expr = dir.join("eval.nix");

@@ -213,6 +213,15 @@ fn the_flake_apps_run_the_same_configuration_on_every_system() {
                 );
             }
         }
-        assert_eq!(got["hosts"], serde_json::json!([stack.provisioner.host_name]), "{name}");
+        // The provisioning host, and each instance with its own NixOS (issue 14).
+        let mut hosts: Vec<&str> = stack
+            .instances
+            .iter()
+            .filter(|i| i.host.is_some())
+            .map(|i| i.name.as_str())
+            .collect();
+        hosts.push(&stack.provisioner.host_name);
+        hosts.sort_unstable();
+        assert_eq!(got["hosts"], serde_json::json!(hosts), "{name}");
     }
 }

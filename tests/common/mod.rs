@@ -1,6 +1,7 @@
 //! Shared test helpers: finding the real tools, evaluating Nix, and a set of varied stacks.
 #![allow(dead_code)]
 
+pub mod hosts;
 pub mod legacy_lz;
 
 use std::path::{Path, PathBuf};
@@ -308,6 +309,24 @@ pub fn varied_documents() -> Vec<(&'static str, Document)> {
     d.provisioner.backend = "s3".into();
     d.provisioner.s3_bucket = "tf-state".into();
     docs.push(("terraform, provider downloaded, S3, apply at every boot", d));
+
+    // The hosts' own NixOS (issue 14): host files beside the others, hostile text in them.
+    docs.push(("hosts preset", presets::hosts()));
+    let mut d = presets::hosts();
+    d.instances.push(InstanceDoc {
+        name: "db".into(),
+        ..InstanceDoc::default()
+    });
+    for instance in &mut d.instances {
+        let n = &mut instance.nixos;
+        n.enabled = true;
+        n.nginx = true;
+        n.nginx_domain = format!("{}.example.com", instance.name.replace('_', "-"));
+        n.acme_email = "${ops}+'%{x}'$@example.com".into();
+        n.swap_mib = "512".into();
+        n.extra_nix = "  environment.etc.motd.text = ''${\"$\"}{x} %{y}'';".into();
+    }
+    docs.push(("two hosts with nginx, ACME and extra Nix", d));
     docs
 }
 

@@ -7,6 +7,7 @@ use base64::Engine as _;
 use nixform::model::document::Document;
 use nixform::model::validate;
 
+mod hosts;
 mod instances;
 mod names;
 mod network;

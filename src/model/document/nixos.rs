@@ -11,7 +11,7 @@ pub struct NixosDoc {
     pub host_name: String,
     /// Area/Location from the tz database, or `UTC`; empty: not set (NixOS uses UTC).
     pub time_zone: String,
-    /// nixpkgs attribute paths, separated by spaces, commas or lines.
+    /// nixpkgs attribute paths, separated by spaces or commas (one line).
     pub packages: String,
     /// More public keys for root, one per line (the key pair's key is [`NixosDoc::key_pair_key`]).
     pub authorized_keys: String,
