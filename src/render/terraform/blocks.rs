@@ -6,59 +6,93 @@
 //! Field order does not matter: the document is printed through `serde_json::Value`, whose
 //! objects are sorted maps. What the values are is `lower`'s business, not this file's.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::Tf;
 
 /// A resource's `tags`, keys and values escaped as templates.
-pub type Tags = BTreeMap<String, Tf>;
+pub type Tags = Blocks<Tf>;
 
-/// The blocks of one type, by name: `aws_vpc` → `{ "<name>": { ... } }`.
-pub type Blocks<T> = BTreeMap<String, T>;
+/// The blocks of one type, by name: `aws_vpc` → `{ "<name>": { ... } }`, printed as a JSON
+/// object (tags too: `{ "<key>": <value> }`). A list, not a map: names are unique per type (validation sees to it), and the
+/// printed document is sorted anyway (it goes through `serde_json::Value`). A `BTreeMap` per
+/// block type compiled its own insert, drop and iteration into the wasm for each of them.
+#[derive(Debug)]
+pub struct Blocks<T>(Vec<(String, T)>);
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Blocks(Vec::new())
+    }
+}
+
+impl<T> Blocks<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add the block `name`.
+    pub fn insert(&mut self, name: String, block: T) {
+        self.0.push((name, block));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether a block is named `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == name)
+    }
+}
+
+impl<T: Serialize> Serialize for Blocks<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, block)| (name, block)))
+    }
+}
 
 /// `data`: what nixform looks up.
 #[derive(Debug, Default, Serialize)]
 pub struct Data {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_ami: Blocks<DataAwsAmi>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_availability_zones: Blocks<DataAwsAvailabilityZones>,
 }
 
 /// `resource`: every resource type nixform writes.
 #[derive(Debug, Default, Serialize)]
 pub struct Resources {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_cloudwatch_log_group: Blocks<AwsCloudwatchLogGroup>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_default_security_group: Blocks<AwsDefaultSecurityGroup>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_flow_log: Blocks<AwsFlowLog>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_iam_instance_profile: Blocks<AwsIamInstanceProfile>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_iam_role: Blocks<AwsIamRole>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_iam_role_policy: Blocks<AwsIamRolePolicy>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_instance: Blocks<AwsInstance>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_internet_gateway: Blocks<VpcChild>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_key_pair: Blocks<AwsKeyPair>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_route: Blocks<AwsRoute>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_route_table: Blocks<VpcChild>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_route_table_association: Blocks<AwsRouteTableAssociation>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_security_group: Blocks<AwsSecurityGroup>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_subnet: Blocks<AwsSubnet>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub aws_vpc: Blocks<AwsVpc>,
 }
 

@@ -67,13 +67,13 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Opti
 
 /// The person's tags, with `Name` from the instance's name unless they set `Name` themselves.
 fn tags(instance: &Instance) -> Tags {
-    let mut tags: Tags = instance
-        .tags
-        .iter()
-        .map(|(k, v)| (template::literal(k).into_owned(), Tf::lit(v)))
-        .collect();
-    tags.entry("Name".to_owned())
-        .or_insert_with(|| Tf::lit(instance.name.as_str()));
+    let mut tags = Tags::new();
+    for (k, v) in &instance.tags {
+        tags.insert(template::literal(k).into_owned(), Tf::lit(v));
+    }
+    if !tags.contains("Name") {
+        tags.insert("Name".to_owned(), Tf::lit(instance.name.as_str()));
+    }
     tags
 }
 

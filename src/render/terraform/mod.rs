@@ -59,7 +59,7 @@ impl Tf {
 #[derive(Debug, Serialize)]
 pub struct TerraformDoc {
     pub data: Data,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub output: Blocks<Output>,
     pub provider: Providers,
     pub resource: Resources,
@@ -81,7 +81,9 @@ impl TerraformDoc {
 
 /// `{ "Name": name }`: what the AWS console shows for a resource, from its name in the stack.
 fn name_tag(name: &str) -> Tags {
-    Tags::from([("Name".to_owned(), Tf::lit(name))])
+    let mut tags = Tags::new();
+    tags.insert("Name".to_owned(), Tf::lit(name));
+    tags
 }
 
 fn policy_document(service: &str) -> String {
