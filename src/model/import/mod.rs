@@ -21,7 +21,7 @@ use thiserror::Error;
 use serde_json::Value;
 
 use self::reader::Reader;
-use super::document::{Document, SubnetDoc, MAX_DOCUMENT_BYTES};
+use super::document::{Document, InstanceDoc, SubnetDoc, MAX_DOCUMENT_BYTES};
 use super::secrets::find_secret;
 
 /// A JSON object of the configuration (keys in sorted order).
@@ -268,7 +268,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     let changed = changes::changes(root, &mut doc, !amis.is_empty());
     keep_order(&mut doc, base, &order::instance_order(text));
     let mut unmapped = r.unmapped;
-    unmapped.sort();
+    unmapped.sort_unstable();
     unmapped.dedup();
     Ok(Imported {
         document: doc,
@@ -285,7 +285,19 @@ fn keep_order(doc: &mut Document, base: &Document, file_order: &[String]) {
         let in_file = file_order.iter().position(|n| n == name);
         (in_form.unwrap_or(usize::MAX), in_file.unwrap_or(usize::MAX))
     };
-    doc.instances.sort_by_key(|i| place(&i.name));
+    // Each instance's place, then the instances in that order (ties keep the file's order).
+    // `place` is already linear in the list, so building the order by insertion costs no more
+    // than a sort would, and keeps a sort routine for this type out of the wasm.
+    let mut order: Vec<((usize, usize), usize)> = Vec::with_capacity(doc.instances.len());
+    for (i, instance) in doc.instances.iter().enumerate() {
+        let key = place(&instance.name);
+        order.insert(order.partition_point(|(k, _)| *k <= key), (key, i));
+    }
+    let mut instances: Vec<Option<InstanceDoc>> = doc.instances.drain(..).map(Some).collect();
+    doc.instances = order
+        .iter()
+        .filter_map(|&(_, i)| instances.get_mut(i).and_then(Option::take))
+        .collect();
 }
 
 #[cfg(test)]

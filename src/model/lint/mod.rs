@@ -195,8 +195,11 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
     let example_cidr = EXAMPLE_ADMIN_CIDR.parse::<Cidr4>().ok();
     // Instances in name order (the order of their Terraform addresses), equal names in index
     // order.
-    let mut order: Vec<usize> = (0..stack.instances.len()).collect();
-    order.sort_by(|&a, &b| stack.instances[a].name.cmp(&stack.instances[b].name));
+    let name = |i: usize| stack.instances[i].name.as_str();
+    let mut order: Vec<usize> = Vec::with_capacity(stack.instances.len());
+    for i in 0..stack.instances.len() {
+        order.insert(order.partition_point(|&j| name(j) <= name(i)), i);
+    }
     for check in Check::ALL {
         match check {
             Check::SshOpen => {
