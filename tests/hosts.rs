@@ -69,12 +69,29 @@ fn every_host_file_parses_and_the_user_data_is_the_channel_line_and_the_host_fil
                 "{name}: {rebuild}"
             );
         }
+        // An instance without a configuration keeps its own user data, and no host file.
+        for d in doc.instances.iter().filter(|d| !d.nixos.enabled) {
+            let want = (!d.user_data.is_empty()).then(|| json!(d.user_data.replace("${", "$${").replace("%{", "%%{")));
+            let got = tf["resource"]["aws_instance"][&d.name].get("user_data").cloned();
+            assert_eq!(got, want, "{name}: {}", d.name);
+            assert!(
+                files.get(&format!("hosts/{}.nix", d.name)).is_none(),
+                "{name}: {}",
+                d.name
+            );
+            assert!(
+                tf["output"].get(format!("{}_rebuild", d.name)).is_none(),
+                "{name}: {}",
+                d.name
+            );
+        }
     }
 }
 
 #[test]
 fn the_flake_lists_each_host_with_its_system_and_module() {
     let tmp = tempfile::tempdir().expect("tempdir");
+    let mut without = 0;
     for (i, (name, doc, stack)) in host_stacks().into_iter().enumerate() {
         let dir = tmp.path().join(i.to_string());
         write_files(&dir, &render_all(&stack).expect("renders"));
@@ -105,6 +122,7 @@ in builtins.mapAttrs (name: c: {{
         for d in &doc.instances {
             if !d.nixos.enabled {
                 assert!(got.get(&d.name).is_none(), "{name}: {} has no configuration", d.name);
+                without += 1;
                 continue;
             }
             want.insert(d.name.clone());
@@ -116,6 +134,7 @@ in builtins.mapAttrs (name: c: {{
         let names: BTreeSet<String> = got.as_object().expect("object").keys().cloned().collect();
         assert_eq!(names, want, "{name}: the provisioning host and each enabled host");
     }
+    assert!(without > 0, "some stack has an instance without a configuration");
 }
 
 #[test]
@@ -216,7 +235,10 @@ fn the_cli_writes_the_host_files_and_parses_the_extra_nix() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("extra Nix does not parse"), "{stderr}");
+    assert!(
+        stderr.contains("instances[0].nixos.extra_nix: the extra Nix does not parse"),
+        "the field, then the message: {stderr}"
+    );
     assert!(stderr.contains(":2:"), "the line of the extra Nix itself: {stderr}");
     assert!(!bad.exists(), "nothing is written");
 }
@@ -235,7 +257,8 @@ fn terraform_reads_the_user_data_as_the_channel_line_and_the_host_file() {
             let key = format!("u{}", want.len());
             let literal = tf["resource"]["aws_instance"][&d.name]["user_data"].clone();
             outputs.insert(key.clone(), json!({ "value": literal }));
-            want.push((key, name, host_user_data(&stack, host_file)));
+            let channel = format!("### https://nixos.org/channels/nixos-{} nixos\n", doc.image.release);
+            want.push((key, name, format!("{channel}{host_file}")));
         }
     }
     std::fs::write(

@@ -12,6 +12,10 @@ use std::fmt::Write as _;
 use serde_json::Value;
 use thiserror::Error;
 
+// Attribute names that change what `builtins.toJSON` or the module system does with a set:
+// model owns the list, since validation refuses them as package names.
+use crate::model::names::NIX_RESERVED_NAMES as RESERVED_NAMES;
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NixError {
     #[error("a NUL character cannot be written in a Nix string")]
@@ -30,9 +34,6 @@ pub enum NixError {
 const KEYWORDS: &[&str] = &[
     "assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with",
 ];
-
-/// Attribute names that change what `builtins.toJSON` or the module system does with a set.
-const RESERVED_NAMES: &[&str] = &["__toString", "__functor", "outPath", "_module", "_type"];
 
 /// How each character is written inside `"..."`: `None` means as itself.
 fn escape(c: char) -> Result<Option<&'static str>, NixError> {

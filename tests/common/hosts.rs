@@ -13,7 +13,8 @@ pub fn key(comment: &str) -> String {
 }
 
 /// Two hosts: `web` with every service, nginx with ACME, swap, more keys with hostile comments
-/// and extra Nix; `db` (arm64 stack) with nginx on plain HTTP and its own host name.
+/// and extra Nix; `db` with nginx on plain HTTP and its own host name. A third instance,
+/// `cache`, has no configuration, only raw user data of its own.
 pub fn two_hosts() -> Document {
     let mut d = Document::default();
     d.security_group.ingress.extend([
@@ -68,6 +69,11 @@ pub fn two_hosts() -> Document {
     db.nixos.openssh = false;
     db.nixos.flakes = false;
     d.instances.push(db);
+    d.instances.push(InstanceDoc {
+        name: "cache".into(),
+        user_data: "#!/bin/sh\necho \"${HOME} %{x}\" > /etc/motd\n".into(),
+        ..InstanceDoc::default()
+    });
     d
 }
 

@@ -40,6 +40,13 @@ fn values_a_host_takes() {
     );
     accepts("no time zone", on(|d| d.instances[0].nixos.time_zone = String::new()));
     accepts(
+        "Area/Location",
+        on(|d| d.instances[0].nixos.time_zone = "Europe/Berlin".into()),
+    );
+    accepts("the provisioning host's name, without a configuration", |d| {
+        d.instances[0].name = d.provisioner.host_name.clone()
+    });
+    accepts(
         "nginx without a domain needs no e-mail",
         on(|d| d.instances[0].nixos.nginx = true),
     );
@@ -173,6 +180,22 @@ fn values_a_host_refuses_name_the_value_and_the_field() {
     for (what, path, message, edit) in cases {
         refuses(what, path, message, on(edit));
     }
+    let clash = format!(
+        "`{}` is also the provisioning host's name",
+        Document::default().provisioner.host_name
+    );
+    refuses(
+        "the provisioning host's name, named",
+        "instances[0].name",
+        &clash,
+        on(|d| d.instances[0].name = d.provisioner.host_name.clone()),
+    );
+    refuses(
+        "packages on two lines",
+        "instances[0].nixos.packages",
+        "control character",
+        on(|d| d.instances[0].nixos.packages = "git\nhtop".into()),
+    );
 }
 
 /// Sets one text field of the instance's configuration.

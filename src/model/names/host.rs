@@ -70,18 +70,25 @@ pub fn is_time_zone(text: &str) -> bool {
     area_ok && locations_ok && locations > 0
 }
 
+/// Attribute names that change what `builtins.toJSON` or the module system does with a set
+/// (`outPath`, `__toString` ...). No package has one; `render::nix` never writes one.
+pub const NIX_RESERVED_NAMES: &[&str] = &["__toString", "__functor", "outPath", "_module", "_type"];
+
 /// A nixpkgs attribute path: identifiers (a letter or `_`, then letters, digits, `_`, `'` and
-/// `-`) joined by dots, such as `htop` or `python3Packages.requests`.
+/// `-`) joined by dots, such as `htop` or `python3Packages.requests`, none of them one of
+/// [`NIX_RESERVED_NAMES`].
 ///
 /// ```
 /// use nixform::model::names::is_attr_path;
 /// assert!(is_attr_path("htop") && is_attr_path("python3Packages.requests") && is_attr_path("nodejs_22"));
 /// assert!(!is_attr_path("pkgs htop") && !is_attr_path("a..b") && !is_attr_path("${x}") && !is_attr_path("3d"));
+/// assert!(!is_attr_path("outPath") && !is_attr_path("python3Packages.__functor"));
 /// ```
 pub fn is_attr_path(text: &str) -> bool {
     text.len() <= 200
         && text.split('.').all(|id| {
-            id.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            !NIX_RESERVED_NAMES.contains(&id)
+                && id.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
                 && id
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-'))

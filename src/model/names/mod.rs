@@ -16,7 +16,7 @@ mod resource_name;
 
 pub use aws::{Arch, InstanceType, Region, Zone, REGIONS};
 pub use cidr::{Cidr4, Cidr6};
-pub use host::{is_attr_path, is_dns_label, is_domain_name, is_email, is_time_zone};
+pub use host::{is_attr_path, is_dns_label, is_domain_name, is_email, is_time_zone, NIX_RESERVED_NAMES};
 pub use instance_types::{
     is_known_instance_type, known_instance_types, nearest_instance_type, INSTANCE_FAMILIES, SUGGESTED_INSTANCE_TYPES,
 };
