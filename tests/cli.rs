@@ -2,43 +2,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn nixform(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nixform"))
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("nixform starts");
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("nixform runs")
-}
-
-/// `nixform render --stack STACK --out OUT`.
-fn render(stack: &Path, out: &Path) -> Output {
-    nixform(
-        &[
-            "render",
-            "--stack",
-            stack.to_str().expect("utf8"),
-            "--out",
-            out.to_str().expect("utf8"),
-        ],
-        None,
-    )
-}
+use common::cli::{nixform, render};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

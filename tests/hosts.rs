@@ -10,6 +10,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::cli::{nixform, render};
 use common::hosts::host_stacks;
 use common::{nix_eval_json, nix_parse, terraform_command, terraform_tool, write_files};
 use nixform::model::document::Document;
@@ -189,28 +190,15 @@ fn import_keeps_the_hosts_configuration_and_otherwise_the_raw_user_data() {
     }
 }
 
-fn nixform(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_nixform"))
-        .args(args)
-        .output()
-        .expect("nixform runs")
-}
-
 #[test]
 fn the_cli_writes_the_host_files_and_parses_the_extra_nix() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let out = nixform(&["default", "--preset", "hosts"]);
+    let out = nixform(&["default", "--preset", "hosts"], None);
     assert!(out.status.success());
     let stack_file = tmp.path().join("stack.json");
     std::fs::write(&stack_file, &out.stdout).expect("write");
     let dir = tmp.path().join("out");
-    let out = nixform(&[
-        "render",
-        "--stack",
-        stack_file.to_str().expect("utf8"),
-        "--out",
-        dir.to_str().expect("utf8"),
-    ]);
+    let out = render(&stack_file, &dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let files = render_all(&validate(&presets::hosts()).expect("valid")).expect("renders");
     assert!(!files.hosts.is_empty());
@@ -226,13 +214,7 @@ fn the_cli_writes_the_host_files_and_parses_the_extra_nix() {
     doc.instances[0].nixos.extra_nix = "  services.fwupd.enable = true;\n  services.tailscale.enable = ;".into();
     std::fs::write(&stack_file, doc.to_json()).expect("write");
     let bad = tmp.path().join("bad");
-    let out = nixform(&[
-        "render",
-        "--stack",
-        stack_file.to_str().expect("utf8"),
-        "--out",
-        bad.to_str().expect("utf8"),
-    ]);
+    let out = render(&stack_file, &bad);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

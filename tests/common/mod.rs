@@ -1,6 +1,7 @@
 //! Shared test helpers: finding the real tools, evaluating Nix, and a set of varied stacks.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod hosts;
 pub mod legacy_lz;
 
