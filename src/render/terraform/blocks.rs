@@ -14,9 +14,10 @@ use super::Tf;
 pub type Tags = Blocks<Tf>;
 
 /// The blocks of one type, by name: `aws_vpc` → `{ "<name>": { ... } }`, printed as a JSON
-/// object (tags too: `{ "<key>": <value> }`). A list, not a map: names are unique per type (validation sees to it), and the
-/// printed document is sorted anyway (it goes through `serde_json::Value`). A `BTreeMap` per
-/// block type compiled its own insert, drop and iteration into the wasm for each of them.
+/// object (tags too: `{ "<key>": <value> }`). A list, not a map: names are unique per type and
+/// tag keys per resource (validation sees to both), and the printed document is sorted anyway
+/// (it goes through `serde_json::Value`). A `BTreeMap` per block type compiled its own insert,
+/// drop and iteration into the wasm for each of them.
 #[derive(Debug)]
 pub struct Blocks<T>(Vec<(String, T)>);
 

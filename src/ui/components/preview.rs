@@ -28,15 +28,20 @@ pub struct Props {
 #[component]
 pub fn Preview(props: &Props) -> Html {
     let Props { outcome, files } = props;
-    // The last valid files' tabs (the four while there are none).
-    let tabs: Rc<[AttrValue]> = match files.as_ref().and_then(|f| f.ready()) {
+    // The last valid files' tabs (the four while there are none), once per set of files.
+    let tabs: Rc<Rc<[AttrValue]>> = use_memo(files.clone(), |files| match files.as_ref().and_then(|f| f.ready()) {
         Some(ready) => ready.files.tabs().map(|n| AttrValue::from(n.to_owned())).collect(),
         None => Files::NAMES.into_iter().map(AttrValue::Static).collect(),
-    };
+    });
+    let tabs: Rc<[AttrValue]> = (*tabs).clone();
     let shown = use_state(|| AttrValue::Static(Files::NAMES[0]));
     let on_select = {
-        let (shown, tabs) = (shown.setter(), tabs.clone());
-        Callback::from(move |tab: usize| shown.set(tabs[tab].clone()))
+        let shown = shown.setter();
+        use_callback(tabs.clone(), move |tab: usize, tabs| {
+            if let Some(name) = tabs.get(tab) {
+                shown.set(name.clone());
+            }
+        })
     };
     // After the listing (a child) has patched its lines.
     use_effect(browser::count_render);
