@@ -75,7 +75,7 @@ fn document_errors_name_the_field() {
         ("{\"version\": 1}  x", format!("{not}trailing characters at line 1 column 17")),
         (
             "{\"version\": 1, \"colour\": 1}",
-            format!("{not}`colour`: unknown field `colour`, expected one of `version`, `provider`, `image`, `network`, `security_group`, `key_pair`, `outputs`, `provisioner`, `instances` at line 1 column 23"),
+            format!("{not}`colour`: unknown field `colour`, expected one of `version`, `mode`, `provider`, `image`, `network`, `security_group`, `key_pair`, `outputs`, `provisioner`, `instances` at line 1 column 23"),
         ),
         (
             "{\"version\": 1, \"network\": {\"subnets\": [{}, {\"zone\": \"a\"}]}}",

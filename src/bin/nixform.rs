@@ -20,7 +20,7 @@ use nixform::model::{lint, presets, share, validate, Document, FieldError, Field
 use nixform::render::{render_all, RenderError};
 
 const USAGE: &str = "usage:
-  nixform default [--preset default|hardened|remote-state|hosts|large]
+  nixform default [--preset default|hardened|remote-state|hosts|modules|large]
   nixform validate FILE
   nixform render [--stack FILE] --out DIR
   nixform lint [--stack FILE]

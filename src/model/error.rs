@@ -150,6 +150,10 @@ pub enum FieldErrorKind {
     NoEbsOptimization(String),
     #[error("the stack needs at least one {0}")]
     Empty(&'static str),
+    #[error("`{0}` is also the VPC module's name: in modules mode every module needs a name of its own")]
+    ModuleNameClash(String),
+    #[error("the terraform-aws-modules need the AWS provider 6.37 or later, newer than the one in nixpkgs 25.11: choose NixOS 26.05, or a provider downloaded by init")]
+    ModulesNeedNewerProvider,
 }
 
 /// The end of an unknown instance type's message: the nearest known type, or an example.

@@ -15,6 +15,7 @@ impl Text {
     /// The field's own label in the form, e.g. "Availability zone".
     pub fn label(self) -> &'static str {
         match self {
+            Text::Mode => "Write the stack as",
             Text::Region => "Region",
             Text::SharedCredentialsFile => "Shared credentials file",
             Text::SharedConfigFile => "Shared config file",
@@ -124,6 +125,7 @@ impl Flag {
 /// The form's sections (their legends), by the document's top-level key.
 fn section(key: &str) -> Option<&'static str> {
     Some(match key {
+        "mode" => "Write the stack as",
         "provider" => "Provider and credentials",
         "image" => "NixOS image",
         "network" => "Network",

@@ -1,6 +1,7 @@
 //! Named starting points for a document: `default` (the seed's stack, with our fixes),
 //! `hardened` (every lint fix applied), `remote-state` (the default stack with its state in
-//! S3), `hosts` (the default stack with its instance's own NixOS) and `large` (a stress stack). The one list of them,
+//! S3), `hosts` (the default stack with its instance's own NixOS), `modules` (the default
+//! stack written with the terraform-aws-modules) and `large` (a stress stack). The one list of them,
 //! with the words the CLI and the app's Presets menu show, lives here; the fixes themselves
 //! are defined once, in `lint`.
 
@@ -57,6 +58,14 @@ pub const PRESETS: &[Preset] = &[
         build: hosts,
     },
     Preset {
+        name: "modules",
+        label: "Stack with terraform-aws-modules",
+        noun: "stack with terraform-aws-modules",
+        loaded: "Loaded the modules preset: the network and the instance are the terraform-aws-modules \
+                 vpc and ec2-instance modules; `tofu init` downloads them. Undo brings back your form.",
+        build: modules,
+    },
+    Preset {
         name: "large",
         label: "Large stack (50 instances)",
         noun: "large stack (50 instances)",
@@ -96,6 +105,14 @@ pub fn hosts() -> Document {
         nixos.packages = "git htop".to_owned();
     }
     doc
+}
+
+/// The default stack in modules mode.
+pub fn modules() -> Document {
+    Document {
+        mode: "modules".into(),
+        ..Document::default()
+    }
 }
 
 /// The bucket name the remote-state preset suggests; the person replaces it (bucket names are

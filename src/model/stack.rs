@@ -7,6 +7,7 @@ use super::names::{Arch, Cidr4, Cidr6, InstanceType, Region, ResourceName, Zone}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stack {
+    pub mode: Mode,
     pub provider: Provider,
     pub image: Image,
     pub network: Network,
@@ -15,6 +16,16 @@ pub struct Stack {
     pub instances: Vec<Instance>,
     pub outputs: Outputs,
     pub provisioner: Provisioner,
+}
+
+/// How the stack is written: AWS resources, or the terraform-aws-modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `aws_vpc`, `aws_subnet`, `aws_instance` ... (the blog post's shape).
+    Resources,
+    /// `module.<vpc>` from `terraform-aws-modules/vpc/aws` and `module.<instance>` from
+    /// `terraform-aws-modules/ec2-instance/aws`; the security group and key pair stay resources.
+    Modules,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod hosts;
 pub mod legacy_lz;
+pub mod module_schema;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -39,6 +39,11 @@ pub const EXAMPLE_PUBLIC_KEY: &str =
 #[serde(default, deny_unknown_fields, expecting = "an object")]
 pub struct Document {
     pub version: u32,
+    /// `resources` (AWS resources, the default) or `modules` (the terraform-aws-modules `vpc`
+    /// and `ec2-instance` modules). Left out of the printed document when it is `resources`,
+    /// so documents of resource stacks print as they did before the choice existed.
+    #[serde(skip_serializing_if = "is_resources")]
+    pub mode: String,
     #[serde(deserialize_with = "strict::object")]
     pub provider: ProviderDoc,
     #[serde(deserialize_with = "strict::object")]
@@ -225,10 +230,18 @@ pub struct OutputsDoc {
     pub ssh_command: bool,
 }
 
+/// The mode a document has when it does not say.
+pub const RESOURCES_MODE: &str = "resources";
+
+fn is_resources(mode: &str) -> bool {
+    mode == RESOURCES_MODE
+}
+
 impl Default for Document {
     fn default() -> Self {
         Document {
             version: DOCUMENT_VERSION,
+            mode: RESOURCES_MODE.into(),
             provider: ProviderDoc::default(),
             image: ImageDoc::default(),
             network: NetworkDoc::default(),

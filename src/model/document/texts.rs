@@ -53,6 +53,8 @@ mod tests {
         doc.instances.push(Default::default());
         doc.instances[1].tags = vec![TagDoc::default(), TagDoc::default()];
         doc.network.subnets.push(SubnetDoc::default());
+        // The mode is printed only when it is not the default.
+        doc.mode = "modules".into();
         // Untouched NixOS configurations are not printed; touched ones are, with every field.
         for instance in &mut doc.instances {
             instance.nixos.enabled = true;

@@ -143,6 +143,7 @@ pub enum SubnetText {
 /// Every text field of a document; list elements by index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Text {
+    Mode,
     Region,
     SharedCredentialsFile,
     SharedConfigFile,

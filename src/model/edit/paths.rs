@@ -16,6 +16,7 @@ impl Text {
     /// ```
     pub fn path(self) -> String {
         let fixed = match self {
+            Text::Mode => "mode",
             Text::Region => "provider.region",
             Text::SharedCredentialsFile => "provider.shared_credentials_file",
             Text::SharedConfigFile => "provider.shared_config_file",
@@ -110,6 +111,7 @@ impl Text {
         use RuleText as R;
         use SubnetText as S;
         let mut all = vec![
+            Text::Mode,
             Text::Region,
             Text::SharedCredentialsFile,
             Text::SharedConfigFile,

@@ -14,6 +14,7 @@ macro_rules! text_slot {
     ($field:expr, $doc:expr, $($ref:tt)+) => {{
         let doc = $doc;
         Some(match $field {
+            Text::Mode => $($ref)+ doc.mode,
             Text::Region => $($ref)+ doc.provider.region,
             Text::SharedCredentialsFile => $($ref)+ doc.provider.shared_credentials_file,
             Text::SharedConfigFile => $($ref)+ doc.provider.shared_config_file,

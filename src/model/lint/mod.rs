@@ -10,7 +10,7 @@ mod fix;
 pub use fix::{apply, check_admin_cidr, harden, Fix};
 
 use super::names::Cidr4;
-use super::stack::{Protocol, Rule, Stack};
+use super::stack::{Mode, Protocol, Rule, Stack};
 
 /// The documentation range (RFC 5737) the hardened preset puts in place of "anywhere" for SSH,
 /// to be replaced by the person's own address.
@@ -52,11 +52,12 @@ pub enum Check {
     ExampleKey,
     ExampleCidr,
     CredentialsInFlake,
+    ModuleSource,
 }
 
 impl Check {
     /// Every check, in the order findings are listed: by severity, then as declared.
-    pub const ALL: [Check; 14] = [
+    pub const ALL: [Check; 15] = [
         Check::SshOpen,
         Check::ImdsV1,
         Check::UnencryptedRoot,
@@ -71,6 +72,7 @@ impl Check {
         Check::NotEbsOptimized,
         Check::NoDescription,
         Check::PublicIp,
+        Check::ModuleSource,
     ];
 
     /// The checkov ID (or a nixform ID for checks checkov does not have).
@@ -90,6 +92,7 @@ impl Check {
             Check::ExampleKey => "NIXFORM_1",
             Check::ExampleCidr => "NIXFORM_2",
             Check::CredentialsInFlake => "NIXFORM_3",
+            Check::ModuleSource => "CKV_TF_1",
         }
     }
 
@@ -107,7 +110,7 @@ impl Check {
                 Severity::Medium
             }
             Check::NoMonitoring | Check::NotEbsOptimized | Check::NoDescription => Severity::Low,
-            Check::PublicIp => Severity::Info,
+            Check::PublicIp | Check::ModuleSource => Severity::Info,
         }
     }
 
@@ -127,6 +130,7 @@ impl Check {
             Check::ExampleKey => "The key pair is nixform's example key",
             Check::ExampleCidr => "SSH is allowed from a documentation address range",
             Check::CredentialsInFlake => "A secret file lies inside the flake's directory",
+            Check::ModuleSource => "The module is pinned by a version range, not a commit",
         }
     }
 
@@ -147,6 +151,7 @@ impl Check {
             Check::ExampleKey => "Nobody holds the private half of the example key: paste your own public key or you cannot log in.",
             Check::ExampleCidr => "192.0.2.0/24 is reserved for documentation: replace it with the address you connect from.",
             Check::CredentialsInFlake => "Nix copies a flake's directory into the world-readable Nix store: keep secrets outside it, e.g. in /var/lib/secrets.",
+            Check::ModuleSource => "`init` takes the newest release the range admits, and the lock file pins providers, not modules; informational: the registry source with a version is how the modules are meant to be used.",
         }
     }
 }
@@ -155,8 +160,11 @@ impl Check {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub check: Check,
-    /// The Terraform address, e.g. `aws_instance.nixos_x86-64`.
+    /// The Terraform address, e.g. `aws_instance.nixos_x86-64` (in modules mode
+    /// `module.nixos_x86-64`).
     pub resource: String,
+    /// In modules mode, the module input that the finding is about and the fix sets.
+    pub input: Option<&'static str>,
     /// The document path of the field to look at.
     pub field: String,
     pub fix: Option<Fix>,
@@ -182,11 +190,22 @@ fn inside(dir: &str, file: &str) -> bool {
 pub fn lint(stack: &Stack) -> Vec<Finding> {
     let mut out = Vec::new();
     let sg = format!("aws_security_group.{}", stack.security_group.resource_name);
-    let vpc = format!("aws_vpc.{}", stack.network.vpc_name);
+    let modules = stack.mode == Mode::Modules;
+    let (vpc_kind, instance_kind) = if modules {
+        ("module", "module")
+    } else {
+        ("aws_vpc", "aws_instance")
+    };
+    let vpc = format!("{vpc_kind}.{}", stack.network.vpc_name);
     let mut add = |check, resource: &str, field: String, fix| {
         out.push(Finding {
             check,
             resource: resource.to_owned(),
+            input: if resource.starts_with("module.") {
+                module_input(check)
+            } else {
+                None
+            },
             field,
             fix,
         })
@@ -277,6 +296,19 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
                     }
                 }
             }
+            Check::ModuleSource => {
+                if modules {
+                    add(check, &vpc, "mode".into(), None);
+                    for &i in &order {
+                        add(
+                            check,
+                            &format!("module.{}", stack.instances[i].name),
+                            "mode".into(),
+                            None,
+                        );
+                    }
+                }
+            }
             Check::ImdsV1
             | Check::UnencryptedRoot
             | Check::NoMonitoring
@@ -300,7 +332,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
                     if flagged {
                         add(
                             check,
-                            &format!("aws_instance.{}", inst.name),
+                            &format!("{instance_kind}.{}", inst.name),
                             format!("instances[{i}].{field}"),
                             fix,
                         );
@@ -310,6 +342,22 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The module input that a finding on a module is about (and that its fix sets).
+fn module_input(check: Check) -> Option<&'static str> {
+    Some(match check {
+        Check::ImdsV1 => "metadata_options",
+        Check::UnencryptedRoot => "root_block_device",
+        Check::NoMonitoring => "monitoring",
+        Check::NotEbsOptimized => "ebs_optimized",
+        Check::NoIamRole => "create_iam_instance_profile",
+        Check::PublicIp => "associate_public_ip_address",
+        Check::DefaultSgOpen => "manage_default_security_group",
+        Check::NoFlowLogs => "enable_flow_log",
+        Check::ModuleSource => "version",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use super::document::Document;
 use super::error::{FieldError, FieldErrorKind as K};
 use super::names::ResourceName;
 use super::secrets::find_secret;
-use super::stack::{Outputs, Stack};
+use super::stack::{Mode, Outputs, Release, Stack};
 
 pub use network::LOG_RETENTION_DAYS;
 
@@ -200,8 +200,10 @@ impl Validator {
             public_dns: o.public_dns,
             ssh_command: o.ssh_command,
         };
+        let mode = self.mode(doc, image.as_ref(), provisioner.as_ref());
         // Every section is checked (above) before any is missing, so all errors are reported.
         Some(Stack {
+            mode: mode?,
             provider: provider?,
             image: image?,
             network: network?,
@@ -211,6 +213,42 @@ impl Validator {
             outputs,
             provisioner: provisioner?,
         })
+    }
+}
+
+impl Validator {
+    /// Resources or modules; in modules mode every module needs its own name, and the
+    /// modules need a newer AWS provider than nixpkgs 25.11 has.
+    fn mode(
+        &mut self,
+        doc: &Document,
+        image: Option<&super::stack::Image>,
+        provisioner: Option<&super::stack::Provisioner>,
+    ) -> Option<Mode> {
+        let mode = match doc.mode.as_str() {
+            "resources" => Mode::Resources,
+            "modules" => Mode::Modules,
+            other => {
+                self.push("mode", K::NotOneOf(other.to_owned(), "resources, modules"));
+                return None;
+            }
+        };
+        if mode == Mode::Modules {
+            let vpc = doc.network.vpc_name.as_str();
+            for (i, instance) in doc.instances.iter().enumerate() {
+                if instance.name == vpc {
+                    self.push(
+                        &field(&item("instances", i), "name"),
+                        K::ModuleNameClash(vpc.to_owned()),
+                    );
+                }
+            }
+            let old_nixpkgs = image.is_some_and(|i| i.release == Release::Published("25.11"));
+            if old_nixpkgs && provisioner.is_some_and(|p| p.provider_from_store) {
+                self.push("mode", K::ModulesNeedNewerProvider);
+            }
+        }
+        Some(mode)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::blocks::*;
 use super::{policy_document, template, Tf};
-use crate::model::stack::{Instance, Stack};
+use crate::model::stack::{Instance, Mode, Stack};
 use crate::render::files::host_user_data;
 
 pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Option<&str>, res: &mut Resources) {
@@ -35,7 +35,7 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Opti
             ebs_optimized: instance.ebs_optimized,
             iam_instance_profile,
             instance_type: instance.instance_type.to_string(),
-            key_name: Tf::attr("aws_key_pair", stack.key_pair.resource_name.as_str(), "key_name"),
+            key_name: key_name(stack),
             lifecycle: instance.ignore_ami_changes.then(|| Lifecycle {
                 ignore_changes: vec!["ami"],
             }),
@@ -52,17 +52,38 @@ pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Opti
             },
             subnet_id: Tf::attr("aws_subnet", subnet.name.as_str(), "id"),
             tags: tags(instance),
-            user_data: match host_file {
-                Some(file) => Some(Tf::lit(&host_user_data(stack, file))),
-                None => instance.user_data.as_deref().map(Tf::lit),
-            },
-            vpc_security_group_ids: vec![Tf::attr(
-                "aws_security_group",
-                stack.security_group.resource_name.as_str(),
-                "id",
-            )],
+            user_data: user_data(stack, instance, host_file),
+            vpc_security_group_ids: vec![security_group_id(stack)],
         },
     );
+}
+
+/// The key pair's name, as instances refer to it.
+pub(super) fn key_name(stack: &Stack) -> Tf {
+    Tf::attr("aws_key_pair", stack.key_pair.resource_name.as_str(), "key_name")
+}
+
+/// The security group's id, as instances refer to it.
+pub(super) fn security_group_id(stack: &Stack) -> Tf {
+    Tf::attr("aws_security_group", stack.security_group.resource_name.as_str(), "id")
+}
+
+/// The instance's user data: its host file after the channel line, or the raw text typed.
+pub(super) fn user_data(stack: &Stack, instance: &Instance, host_file: Option<&str>) -> Option<Tf> {
+    match host_file {
+        Some(file) => Some(Tf::lit(&host_user_data(stack, file))),
+        None => instance.user_data.as_deref().map(Tf::lit),
+    }
+}
+
+/// `kind.name.attribute` of an instance: its `aws_instance`, or in modules mode its module
+/// (whose outputs `public_ip`, `private_ip`, `public_dns` have the resource's names).
+fn instance_attribute(stack: &Stack, name: &str, attribute: &str) -> String {
+    let kind = match stack.mode {
+        Mode::Resources => "aws_instance",
+        Mode::Modules => "module",
+    };
+    [kind, ".", name, ".", attribute].concat()
 }
 
 /// The person's tags, with `Name` from the instance's name unless they set `Name` themselves.
@@ -92,21 +113,21 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
         add(
             "_public_ip",
             format!("Public IPv4 address of {name}"),
-            Tf::attr("aws_instance", name, "public_ip"),
+            Tf::reference(&instance_attribute(stack, name, "public_ip")),
         );
     }
     if o.public_ip && !instance.public_ip {
         add(
             "_private_ip",
             format!("Private IPv4 address of {name} (it has no public IP)"),
-            Tf::attr("aws_instance", name, "private_ip"),
+            Tf::reference(&instance_attribute(stack, name, "private_ip")),
         );
     }
     if o.public_dns && instance.public_ip {
         add(
             "_public_dns",
             format!("Public DNS name of {name}"),
-            Tf::attr("aws_instance", name, "public_dns"),
+            Tf::reference(&instance_attribute(stack, name, "public_dns")),
         );
     }
     if instance.host.is_some() {
@@ -116,7 +137,7 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             format!("Update {name}'s NixOS from the flake"),
             Tf::raw(format!(
                 "nixos-rebuild switch --flake .#{name} --target-host root@{}",
-                template::reference(&format!("aws_instance.{name}.{address}"))
+                template::reference(&instance_attribute(stack, name, address))
             )),
         );
     }
@@ -126,7 +147,7 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             format!("Log in to {name} as root"),
             Tf::raw(format!(
                 "ssh root@{}",
-                template::reference(&format!("aws_instance.{name}.public_ip"))
+                template::reference(&instance_attribute(stack, name, "public_ip"))
             )),
         );
     }

@@ -9,16 +9,18 @@
 pub mod blocks;
 pub mod bootstrap;
 mod instance;
+pub mod modules;
 pub mod settings;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use self::blocks::*;
+use self::modules::Module;
 use self::settings::{TerraformSettings, Variables};
 use super::template;
 use crate::model::names::Zone;
-use crate::model::stack::{Credentials, Stack};
+use crate::model::stack::{Credentials, Mode, Stack};
 
 /// The NixOS/amis project's AWS account, owner of the official NixOS AMIs.
 pub const NIXOS_AMI_OWNER: &str = "427812963091";
@@ -60,6 +62,8 @@ impl Tf {
 pub struct TerraformDoc {
     pub data: Data,
     #[serde(skip_serializing_if = "Blocks::is_empty")]
+    pub module: Blocks<Module>,
+    #[serde(skip_serializing_if = "Blocks::is_empty")]
     pub output: Blocks<Output>,
     pub provider: Providers,
     pub resource: Resources,
@@ -100,6 +104,7 @@ pub fn lower(stack: &Stack, host_files: &[Option<String>]) -> TerraformDoc {
     let mut data = Data::default();
     let mut res = Resources::default();
     let mut output = Blocks::new();
+    let mut module = Blocks::new();
 
     data.aws_ami.insert(
         stack.image.data_name.to_string(),
@@ -122,12 +127,21 @@ pub fn lower(stack: &Stack, host_files: &[Option<String>]) -> TerraformDoc {
         data.aws_availability_zones
             .insert("available".to_owned(), DataAwsAvailabilityZones { state: "available" });
     }
-    lower_network(stack, &mut res);
+    match stack.mode {
+        Mode::Resources => lower_network(stack, &mut res),
+        Mode::Modules => module.insert(stack.network.vpc_name.to_string(), modules::vpc(stack)),
+    }
     lower_security_group(stack, &mut res);
-    for (i, instance) in stack.instances.iter().enumerate() {
+    for (i, inst) in stack.instances.iter().enumerate() {
         let host_file = host_files.get(i).and_then(Option::as_deref);
-        instance::lower_instance(stack, instance, host_file, &mut res);
-        instance::lower_outputs(stack, instance, &mut output);
+        match stack.mode {
+            Mode::Resources => instance::lower_instance(stack, inst, host_file, &mut res),
+            Mode::Modules => {
+                let user_data = instance::user_data(stack, inst, host_file);
+                module.insert(inst.name.to_string(), modules::ec2(stack, inst, user_data));
+            }
+        }
+        instance::lower_outputs(stack, inst, &mut output);
     }
 
     let p = &stack.provider;
@@ -139,6 +153,7 @@ pub fn lower(stack: &Stack, host_files: &[Option<String>]) -> TerraformDoc {
     };
     TerraformDoc {
         data,
+        module,
         output,
         provider: Providers {
             aws: AwsProvider {
@@ -286,7 +301,10 @@ fn lower_security_group(stack: &Stack, res: &mut Resources) {
             ingress: sg.ingress.iter().map(rule).collect(),
             name: sg.name.as_deref().map(Tf::lit),
             tags: name_tag(sg.name.as_deref().unwrap_or(sg.resource_name.as_str())),
-            vpc_id: Tf::attr("aws_vpc", stack.network.vpc_name.as_str(), "id"),
+            vpc_id: match stack.mode {
+                Mode::Resources => Tf::attr("aws_vpc", stack.network.vpc_name.as_str(), "id"),
+                Mode::Modules => modules::output(stack.network.vpc_name.as_str(), "vpc_id"),
+            },
         },
     );
     let kp = &stack.key_pair;

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::Tf;
-use crate::model::stack::{Backend, Encryption, Stack};
+use crate::model::stack::{Backend, Encryption, Mode, Stack};
 
 /// The AWS provider versions the configuration admits: the 6.x that nixpkgs 25.11 and 26.05
 /// ship as `terraform-providers.hashicorp_aws`, and later ones.
@@ -187,7 +187,10 @@ pub fn lower(stack: &Stack) -> TerraformSettings {
         required_providers: RequiredProviders {
             aws: RequiredProvider {
                 source: "hashicorp/aws",
-                version: AWS_PROVIDER_VERSION,
+                version: match stack.mode {
+                    Mode::Resources => AWS_PROVIDER_VERSION,
+                    Mode::Modules => super::modules::MODULES_PROVIDER_VERSION,
+                },
             },
         },
     }
