@@ -329,7 +329,60 @@ pub fn varied_documents() -> Vec<(&'static str, Document)> {
         n.extra_nix = "  environment.etc.motd.text = ''${\"$\"}{x} %{y}'';".into();
     }
     docs.push(("two hosts with nginx, ACME and extra Nix", d));
+
+    // Modules mode (issue 13): the same form written with the terraform-aws-modules.
+    docs.push(("modules preset", presets::modules()));
+    docs.push((
+        "modules: hardened, three subnets, two instances, a host",
+        modules_varied(),
+    ));
     docs
+}
+
+/// A modules-mode stack with every input the renderer writes: flow logs, the locked default
+/// group, three subnets (one in an automatic zone), two instances (tags with hostile text,
+/// IMDSv2, an IAM role, an encrypted volume), one with a NixOS host.
+pub fn modules_varied() -> Document {
+    let mut d = presets::hardened();
+    d.mode = "modules".into();
+    d.network.vpc_cidr = "10.30.0.0/16".into();
+    d.network.flow_log_retention_days = "30".into();
+    d.network.subnets = vec![
+        SubnetDoc {
+            name: "web-a".into(),
+            cidr: "10.30.0.0/24".into(),
+            availability_zone: "ap-southeast-2a".into(),
+        },
+        SubnetDoc {
+            name: "web-b".into(),
+            cidr: "10.30.1.0/24".into(),
+            availability_zone: "ap-southeast-2b".into(),
+        },
+        SubnetDoc {
+            name: "web_c".into(),
+            cidr: "10.30.2.0/28".into(),
+            availability_zone: "automatic".into(),
+        },
+    ];
+    d.instances[0].subnet = "web-b".into();
+    d.instances[0].tags = vec![TagDoc {
+        key: "team ${x}".into(),
+        value: "ops %{if} \"quoted\" \\ $HOME".into(),
+    }];
+    let mut second = d.instances[0].clone();
+    second.name = "db".into();
+    second.subnet = "web_c".into();
+    second.public_ip = false;
+    second.iam_role = false;
+    second.imdsv2_required = false;
+    second.nixos.enabled = true;
+    second.nixos.packages = "htop".into();
+    second.tags.push(TagDoc {
+        key: "Name".into(),
+        value: "database".into(),
+    });
+    d.instances.push(second);
+    d
 }
 
 /// `varied_documents`, validated.

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::s;
-use crate::model::stack::{ApplyOn, Credentials, Encryption, Stack, Tool};
+use crate::model::stack::{ApplyOn, Credentials, Encryption, Mode, Stack, Tool};
 use crate::render::nix::{self, NixError};
 use crate::render::terraform::settings::PASSPHRASE_VARIABLE;
 
@@ -44,13 +44,21 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
     if p.provider_from_store {
         let _ = writeln!(
             out,
-            "  # {tool_name} with the AWS provider from the Nix store: `{binary} init` downloads nothing.\n  \
-             {binary} = pkgs.{package}.withPlugins (p: [ p.hashicorp_aws ]);"
+            "  # {tool_name} with the AWS provider from the Nix store: `{binary} init` downloads {}.\n  \
+             {binary} = pkgs.{package}.withPlugins (p: [ p.hashicorp_aws ]);",
+            match stack.mode {
+                Mode::Resources => "nothing",
+                Mode::Modules => "only the modules (with git)",
+            }
         );
     } else {
         let _ = writeln!(
             out,
-            "  # `{binary} init` downloads the AWS provider from the registry.\n  {binary} = pkgs.{package};"
+            "  # `{binary} init` downloads the AWS provider{} from the registry.\n  {binary} = pkgs.{package};",
+            match stack.mode {
+                Mode::Resources => "",
+                Mode::Modules => " and the modules",
+            }
         );
     }
     if let Some(Encryption::Passphrase { file }) = &p.encryption {
@@ -83,6 +91,12 @@ pub fn infra_nix(stack: &Stack, document: &Value) -> Result<String, NixError> {
         "    type = \"app\";\n",
         "    program = lib.getExe (pkgs.writeShellApplication {\n",
         "      name = \"nixform-${name}\";\n",
+    ));
+    if stack.mode == Mode::Modules {
+        // The registry hands out the terraform-aws-modules as git sources.
+        out.push_str("      runtimeInputs = [ pkgs.git ];\n");
+    }
+    out.push_str(concat!(
         "      text = ''\n",
         "        if [ -e flake.nix ]; then\n",
         "          echo \"nixform-${name}: run this outside the flake, whose directory is copied to the Nix store\" >&2\n",
