@@ -1,5 +1,6 @@
 //! The lint agrees with checkov: for every checkov ID nixform checks, nixform's findings are
-//! exactly checkov's failed checks, on the rendered default, hardened and varied stacks.
+//! exactly checkov's failed checks, on the rendered default, hardened and varied stacks (in
+//! modules mode: on what checkov can see, the plain resources and the module sources).
 //! Runs checkov offline (BC_SKIP_MAPPING, --skip-download); scripts/install-tools.sh installs it.
 
 #![cfg(not(target_arch = "wasm32"))]
