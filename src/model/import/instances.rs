@@ -68,45 +68,23 @@ pub(super) fn instances<'a>(
             if iam_role {
                 with_role.push(name);
             }
-            // The `Name` nixform writes from the instance's name is not one of the person's tags.
-            let tags = b
-                .get("tags")
-                .and_then(Value::as_object)
-                .map(|t| {
-                    t.iter()
-                        .filter(|(k, v)| !(k.as_str() == "Name" && Reader::text(Some(v)) == **name))
-                        .map(|(k, v)| TagDoc {
-                            key: template::unescape(k).unwrap_or_else(|| k.clone()),
-                            value: Reader::text(Some(v)),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
             let mut user_data = Reader::text(b.get("user_data"));
-            let nixos = match base.instances.iter().find(|i| i.name == **name) {
-                Some(form) if form.nixos.enabled && user_data.starts_with(CHANNEL_LINE_PREFIX) => {
-                    user_data.clear();
-                    form.nixos.clone()
-                }
-                _ => NixosDoc::default(),
-            };
+            let nixos = host(base, name, &mut user_data);
             InstanceDoc {
                 name: name.clone(),
                 instance_type: Reader::text(b.get("instance_type")),
                 subnet: Reader::reference(b.get("subnet_id"), "aws_subnet", "id").unwrap_or_default(),
                 public_ip: Reader::flag(b.get("associate_public_ip_address")),
                 root_volume_size: Reader::text(root_dev.get("volume_size")),
-                root_volume_type: match Reader::text(root_dev.get("volume_type")) {
-                    t if t.is_empty() => "gp3".into(),
-                    t => t,
-                },
+                root_volume_type: volume_type(root_dev.get("volume_type")),
                 root_volume_encrypted: Reader::flag(root_dev.get("encrypted")),
                 imdsv2_required: tokens == Some("required"),
                 monitoring: Reader::flag(b.get("monitoring")),
                 ebs_optimized: Reader::flag(b.get("ebs_optimized")),
                 iam_role,
                 ignore_ami_changes: ignore,
-                tags,
+                // The `Name` nixform writes from the instance's name is not one of the person's tags.
+                tags: tags(b.get("tags"), Some(name)),
                 user_data,
                 nixos,
             }
@@ -115,28 +93,65 @@ pub(super) fn instances<'a>(
     Ok((docs, with_role))
 }
 
-/// Note every resource that is not one nixform writes as part of the sections read.
-pub(super) fn other_resources(r: &mut Reader, root: &Object, vpc_name: &str, with_role: &[&str]) {
+/// The person's tags, but for a `Name` equal to `skip_name` (the one nixform adds).
+pub(super) fn tags(tags: Option<&Value>, skip_name: Option<&str>) -> Vec<TagDoc> {
+    let Some(tags) = tags.and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    tags.iter()
+        .filter(|(k, v)| !(k.as_str() == "Name" && skip_name.is_some_and(|n| Reader::text(Some(v)) == n)))
+        .map(|(k, v)| TagDoc {
+            key: template::unescape(k).unwrap_or_else(|| k.clone()),
+            value: Reader::text(Some(v)),
+        })
+        .collect()
+}
+
+/// The NixOS configuration of instance `name`: the form's, when the form has one for it and
+/// the user data is the host file nixform wrote from it (then the user data is cleared).
+pub(super) fn host(base: &Document, name: &str, user_data: &mut String) -> NixosDoc {
+    match base.instances.iter().find(|i| i.name == name) {
+        Some(form) if form.nixos.enabled && user_data.starts_with(CHANNEL_LINE_PREFIX) => {
+            user_data.clear();
+            form.nixos.clone()
+        }
+        _ => NixosDoc::default(),
+    }
+}
+
+/// The root volume's type; `gp3` when the file does not say.
+pub(super) fn volume_type(v: Option<&Value>) -> String {
+    match Reader::text(v) {
+        t if t.is_empty() => "gp3".into(),
+        t => t,
+    }
+}
+
+/// Note every resource that is not one nixform writes as part of the sections read; in
+/// modules mode (`modules`) that is only the security group and the key pair.
+pub(super) fn other_resources(r: &mut Reader, root: &Object, vpc_name: &str, with_role: &[&str], modules: bool) {
     let vpc_flow = format!("{vpc_name}-flow-logs");
-    let known_kinds = [
+    let all_kinds = [
+        "aws_security_group",
+        "aws_key_pair",
         "aws_vpc",
         "aws_internet_gateway",
         "aws_route_table",
         "aws_route",
         "aws_subnet",
         "aws_route_table_association",
-        "aws_security_group",
-        "aws_key_pair",
         "aws_instance",
         "aws_default_security_group",
         "aws_flow_log",
         "aws_cloudwatch_log_group",
     ];
+    let known_kinds = if modules { &all_kinds[..2] } else { &all_kinds[..] };
     if let Some(resources) = root.get("resource").and_then(Value::as_object) {
         for (kind, blocks) in resources.iter() {
             for name in blocks.as_object().unwrap_or(&Object::new()).keys() {
                 let is_role = name.strip_suffix("-role").is_some_and(|n| with_role.contains(&n));
                 let derived = match kind.as_str() {
+                    _ if modules => known_kinds.contains(&kind.as_str()),
                     "aws_iam_role" | "aws_iam_instance_profile" => is_role || *name == vpc_flow,
                     "aws_iam_role_policy" => *name == vpc_flow,
                     _ => known_kinds.contains(&kind.as_str()),

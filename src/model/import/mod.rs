@@ -4,14 +4,16 @@
 //! Input is untrusted: any text gives a document or an [`ImportError`] that says what is wrong.
 //! The file is read as a `serde_json::Value`. The provider, image, network, security group and
 //! key pair are read here, the instances, their outputs and whatever else is left in
-//! `instances`, the state backend and encryption in `state`, and `reader` holds the helpers
-//! that read values as nixform writes them. The rest of the provisioner (unit, state
+//! `instances`, the VPC and ec2-instance modules of modules mode in `modules`, the state
+//! backend and encryption in `state`, and `reader` holds the helpers that read values as
+//! nixform writes them. The rest of the provisioner (unit, state
 //! directory, host) is not in Terraform JSON, so it is kept from the document the person
 //! already has. Not here: checking what was imported (the document is
 //! validated like anything typed) and writing Terraform (`render`).
 
 mod changes;
 mod instances;
+mod modules;
 mod order;
 mod reader;
 mod state;
@@ -20,6 +22,7 @@ use thiserror::Error;
 
 use serde_json::Value;
 
+use self::modules::VPC_SOURCE;
 use self::reader::Reader;
 use super::document::{Document, InstanceDoc, SubnetDoc, MAX_DOCUMENT_BYTES};
 use super::secrets::find_secret;
@@ -33,10 +36,12 @@ pub enum ImportError {
     TooLarge(usize),
     #[error("the file is not JSON: {0}")]
     NotJson(String),
-    #[error("the file is JSON but not a Terraform configuration (no resource, data or provider block)")]
+    #[error("the file is JSON but not a Terraform configuration (no resource, module, data or provider block)")]
     NotTerraform,
     #[error("the file has no aws_{0} resource, which a nixform stack needs")]
     Missing(&'static str),
+    #[error("the file has no {0} module, which a nixform stack in modules mode needs")]
+    MissingModule(&'static str),
     #[error("the file holds {0}; nixform does not import secrets")]
     Secret(&'static str),
 }
@@ -62,7 +67,10 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     // is bounded by serde_json's recursion limit (128).
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let root = value.as_object().ok_or(ImportError::NotTerraform)?;
-    if !["resource", "data", "provider"].iter().any(|k| root.contains_key(*k)) {
+    if !["resource", "module", "data", "provider"]
+        .iter()
+        .any(|k| root.contains_key(*k))
+    {
         return Err(ImportError::NotTerraform);
     }
     if let Some(what) = find_secret(text) {
@@ -76,10 +84,18 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         ..Document::default()
     };
 
-    for key in root
-        .keys()
-        .filter(|k| !["data", "output", "provider", "resource", "terraform", "variable"].contains(&k.as_str()))
-    {
+    for key in root.keys().filter(|k| {
+        ![
+            "data",
+            "module",
+            "output",
+            "provider",
+            "resource",
+            "terraform",
+            "variable",
+        ]
+        .contains(&k.as_str())
+    }) {
         r.note(key.clone());
     }
 
@@ -156,7 +172,73 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
         }
     }
 
-    // The network.
+    // The network: the VPC module in modules mode, else the resources.
+    let vpc_module = r.only(modules::by_source(root, VPC_SOURCE), "module", "VPC module");
+    let vpc_name = match vpc_module {
+        Some((name, vpc)) => {
+            modules::MODE.clone_into(&mut doc.mode);
+            modules::network(&mut r, name, vpc, &mut doc, base);
+            name
+        }
+        None => network(&mut r, root, &mut doc)?,
+    };
+
+    // The security group and the key pair.
+    let (sg_name, sg) = r
+        .single(root, "aws_security_group")
+        .ok_or(ImportError::Missing("security_group"))?;
+    let address = format!("aws_security_group.{sg_name}");
+    r.extra_keys(
+        &address,
+        sg,
+        &["description", "egress", "ingress", "name", "tags", "vpc_id"],
+    );
+    doc.security_group.resource_name = sg_name.clone();
+    doc.security_group.name = Reader::text(sg.get("name"));
+    let sg_label = if doc.security_group.name.is_empty() {
+        sg_name
+    } else {
+        &doc.security_group.name
+    };
+    r.name_tag(&address, sg, sg_label);
+    doc.security_group.description = Reader::text(sg.get("description"));
+    doc.security_group.ingress = r.rules(&address, sg, "ingress");
+    doc.security_group.egress = r.rules(&address, sg, "egress");
+    let (key_name, key) = r.single(root, "aws_key_pair").ok_or(ImportError::Missing("key_pair"))?;
+    r.extra_keys(
+        &format!("aws_key_pair.{key_name}"),
+        key,
+        &["key_name", "public_key", "tags"],
+    );
+    doc.key_pair.resource_name = key_name.clone();
+    doc.key_pair.key_name = Reader::text(key.get("key_name"));
+    r.name_tag(&format!("aws_key_pair.{key_name}"), key, &doc.key_pair.key_name);
+    doc.key_pair.public_key = Reader::text(key.get("public_key"));
+
+    let modules_mode = vpc_module.is_some();
+    let (instances, with_role) = if modules_mode {
+        (modules::instances(&mut r, root, &doc, base)?, Vec::new())
+    } else {
+        instances::instances(&mut r, root, base)?
+    };
+    doc.instances = instances;
+    instances::other_resources(&mut r, root, vpc_name, &with_role, modules_mode);
+    modules::other_modules(&mut r, root, modules_mode);
+    instances::outputs(&mut r, root, &mut doc, base);
+    let changed = changes::changes(root, &mut doc, !amis.is_empty(), modules_mode);
+    keep_order(&mut doc, base, &order::instance_order(text));
+    let mut unmapped = r.unmapped;
+    unmapped.sort_unstable();
+    unmapped.dedup();
+    Ok(Imported {
+        document: doc,
+        unmapped,
+        changed,
+    })
+}
+
+/// The network from its resources (`aws_vpc`, `aws_subnet`, ...); the VPC's name.
+fn network<'a>(r: &mut Reader, root: &'a Object, doc: &mut Document) -> Result<&'a String, ImportError> {
     let (vpc_name, vpc) = r.single(root, "aws_vpc").ok_or(ImportError::Missing("vpc"))?;
     r.extra_keys(
         &format!("aws_vpc.{vpc_name}"),
@@ -203,15 +285,10 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
                 ],
             );
             r.name_tag(&format!("aws_subnet.{name}"), s, name);
-            let zone = Reader::text(s.get("availability_zone"));
             SubnetDoc {
                 name: name.clone(),
                 cidr: Reader::text(s.get("cidr_block")),
-                availability_zone: if zone.contains("aws_availability_zones") {
-                    String::new()
-                } else {
-                    zone
-                },
+                availability_zone: Reader::zone(s.get("availability_zone")),
             }
         })
         .collect();
@@ -228,53 +305,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     if let Some((_, group)) = log_groups.first() {
         doc.network.flow_log_retention_days = Reader::text(group.get("retention_in_days"));
     }
-
-    // The security group and the key pair.
-    let (sg_name, sg) = r
-        .single(root, "aws_security_group")
-        .ok_or(ImportError::Missing("security_group"))?;
-    let address = format!("aws_security_group.{sg_name}");
-    r.extra_keys(
-        &address,
-        sg,
-        &["description", "egress", "ingress", "name", "tags", "vpc_id"],
-    );
-    doc.security_group.resource_name = sg_name.clone();
-    doc.security_group.name = Reader::text(sg.get("name"));
-    let sg_label = if doc.security_group.name.is_empty() {
-        sg_name
-    } else {
-        &doc.security_group.name
-    };
-    r.name_tag(&address, sg, sg_label);
-    doc.security_group.description = Reader::text(sg.get("description"));
-    doc.security_group.ingress = r.rules(&address, sg, "ingress");
-    doc.security_group.egress = r.rules(&address, sg, "egress");
-    let (key_name, key) = r.single(root, "aws_key_pair").ok_or(ImportError::Missing("key_pair"))?;
-    r.extra_keys(
-        &format!("aws_key_pair.{key_name}"),
-        key,
-        &["key_name", "public_key", "tags"],
-    );
-    doc.key_pair.resource_name = key_name.clone();
-    doc.key_pair.key_name = Reader::text(key.get("key_name"));
-    r.name_tag(&format!("aws_key_pair.{key_name}"), key, &doc.key_pair.key_name);
-    doc.key_pair.public_key = Reader::text(key.get("public_key"));
-
-    let (instances, with_role) = instances::instances(&mut r, root, base)?;
-    doc.instances = instances;
-    instances::other_resources(&mut r, root, vpc_name, &with_role);
-    instances::outputs(&mut r, root, &mut doc, base);
-    let changed = changes::changes(root, &mut doc, !amis.is_empty());
-    keep_order(&mut doc, base, &order::instance_order(text));
-    let mut unmapped = r.unmapped;
-    unmapped.sort_unstable();
-    unmapped.dedup();
-    Ok(Imported {
-        document: doc,
-        unmapped,
-        changed,
-    })
+    Ok(vpc_name)
 }
 
 /// Instances the form already has keep their place in it; new ones follow in the order the

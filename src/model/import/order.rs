@@ -1,6 +1,7 @@
 //! The order in which a file lists its instances. The importer reads the configuration as a
 //! `serde_json::Value`, whose objects sort their keys, so this one order is read on its own:
-//! the keys of `resource.aws_instance`, as written. Nothing else of the file is read here.
+//! the keys of `resource.aws_instance`, then those of `module` (the instances in modules
+//! mode), as written. Nothing else of the file is read here.
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
@@ -9,6 +10,8 @@ use serde::Deserialize;
 struct File {
     #[serde(default)]
     resource: Resources,
+    #[serde(default)]
+    module: Keys,
 }
 
 #[derive(Default, Deserialize)]
@@ -41,11 +44,16 @@ impl<'de> Deserialize<'de> for Keys {
     }
 }
 
-/// The names of `resource.aws_instance` in the order the file writes them; empty when the
-/// file does not have that shape (the importer then reports what is wrong on its own).
+/// The names of `resource.aws_instance`, then of `module`, in the order the file writes them;
+/// empty when the file does not have that shape (the importer then reports what is wrong on
+/// its own).
 pub(super) fn instance_order(text: &str) -> Vec<String> {
     serde_json::from_str::<File>(text)
-        .map(|file| file.resource.aws_instance.0)
+        .map(|file| {
+            let mut names = file.resource.aws_instance.0;
+            names.extend(file.module.0);
+            names
+        })
         .unwrap_or_default()
 }
 
@@ -58,6 +66,8 @@ mod tests {
         let text =
             r#"{"data": {}, "resource": {"aws_vpc": {"v": {}}, "aws_instance": {"zeta": {"a": [1]}, "alpha": {}}}}"#;
         assert_eq!(instance_order(text), ["zeta", "alpha"]);
+        let text = r#"{"module": {"web": {"source": "x"}, "db": {}}, "resource": {"aws_instance": {"b": {}}}}"#;
+        assert_eq!(instance_order(text), ["b", "web", "db"]);
         assert!(instance_order(r#"{"resource": []}"#).is_empty());
         assert!(instance_order("not json").is_empty());
     }

@@ -1,6 +1,6 @@
 //! [`Reader`]: reading values out of a foreign configuration the way nixform wrote them, and
-//! noting everything it cannot map. The sections of the import are in the parent module and
-//! `instances`.
+//! noting everything it cannot map. The sections of the import are in the parent module,
+//! `instances` and `modules`.
 
 use serde_json::Value;
 
@@ -85,11 +85,31 @@ impl Reader {
 
     /// The single block of a kind: more than one is reported and only the first is used.
     pub(super) fn single<'a>(&mut self, root: &'a Object, kind: &str) -> Option<(&'a String, &'a Object)> {
-        let blocks = Self::blocks(root, "resource", kind);
+        self.only(Self::blocks(root, "resource", kind), &format!("resource.{kind}"), kind)
+    }
+
+    /// The first of `blocks` (at `address.<name>`); the others are reported, as the form holds
+    /// one `what`.
+    pub(super) fn only<'a>(
+        &mut self,
+        blocks: Vec<(&'a String, &'a Object)>,
+        address: &str,
+        what: &str,
+    ) -> Option<(&'a String, &'a Object)> {
         for (name, _) in blocks.get(1..).unwrap_or_default() {
-            self.note(format!("resource.{kind}.{name} (the form holds one {kind})"));
+            self.note(format!("{address}.{name} (the form holds one {what})"));
         }
         blocks.into_iter().next()
+    }
+
+    /// A subnet's zone: empty (automatic) when it is looked up from `aws_availability_zones`.
+    pub(super) fn zone(v: Option<&Value>) -> String {
+        let zone = Self::text(v);
+        if zone.contains("aws_availability_zones") {
+            String::new()
+        } else {
+            zone
+        }
     }
 
     pub(super) fn rule(&mut self, address: &str, r: &Value) -> RuleDoc {
