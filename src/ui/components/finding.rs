@@ -1,5 +1,5 @@
 //! One finding of the security check: its severity, ID, title and why it matters, a link to
-//! the field, and its fix: a button, or (for the fix that needs the person's address) the
+//! the field (naming the resource, or the module and its input), and its fix: a button, or (for the fix that needs the person's address) the
 //! address field that the panel passes in as `children`.
 
 use yew::prelude::*;
@@ -42,6 +42,10 @@ pub fn FindingRow(props: &Props) -> Html {
         }
         _ => children.clone(),
     };
+    // In modules mode, the input the finding is about: "module.web · input metadata_options".
+    let input = finding.input.map(|input| {
+        html! { <>{ " · input " }<code>{ input }</code></> }
+    });
     html! {
         <li class="finding" data-sev={severity} data-check={check.id()}>
             <div class="finding-head">
@@ -51,7 +55,9 @@ pub fn FindingRow(props: &Props) -> Html {
             </div>
             <p>{ check.why() }</p>
             <p class="where">
-                <FieldLink path={finding.field.clone()}>{ format!("Go to the field ({})", finding.resource) }</FieldLink>
+                <FieldLink path={finding.field.clone()}>
+                    { "Go to the field (" }{ &finding.resource }{ input }{ ")" }
+                </FieldLink>
             </p>
             { fix }
         </li>

@@ -31,6 +31,9 @@ pub struct Props {
     pub help: AttrValue,
     #[prop_or_default]
     pub kind: Kind,
+    /// Shown but not editable (a field the current mode does not use); the value stays.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 fn input_text(e: &InputEvent) -> String {
@@ -48,6 +51,7 @@ pub fn TextField(props: &Props) -> Html {
         label,
         help,
         kind,
+        disabled,
     } = props;
     let path = bind.field.path();
     let label = match label.is_empty() {
@@ -60,7 +64,7 @@ pub fn TextField(props: &Props) -> Html {
     let element = if let Kind::Area = kind {
         html! {
             <textarea {id} name={path} rows="6" aria-describedby={described_by} aria-invalid={invalid}
-                {value} oninput={bind.on_edit(area_text)} />
+                {value} disabled={*disabled} oninput={bind.on_edit(area_text)} />
         }
     } else {
         // No `type`: text is the default.
@@ -71,7 +75,7 @@ pub fn TextField(props: &Props) -> Html {
         };
         html! {
             <input {id} name={path} {inputmode} {list} aria-describedby={described_by} aria-invalid={invalid}
-                {value} oninput={bind.on_edit(input_text)} />
+                {value} disabled={*disabled} oninput={bind.on_edit(input_text)} />
         }
     };
     control.frame(element, false)

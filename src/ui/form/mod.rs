@@ -14,6 +14,7 @@ mod instance_card;
 mod instance_types;
 mod instances;
 mod key_pair;
+mod mode;
 mod network;
 mod outputs;
 mod provider;
@@ -38,6 +39,7 @@ use crate::model::Document;
 /// Which part of the document a section or row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
+    Mode,
     Provider,
     Image,
     Network,
@@ -73,10 +75,11 @@ impl Part {
     /// Whether `a` and `b` agree on everything this part shows.
     fn same(self, a: &Document, b: &Document) -> bool {
         match self {
+            Part::Mode => a.mode == b.mode,
             Part::Provider => a.provider == b.provider,
             Part::Image => a.image == b.image,
-            // The zone suggestions follow the region.
-            Part::Network => a.network == b.network && a.provider.region == b.provider.region,
+            // The zone suggestions follow the region; the names the vpc module makes, the mode.
+            Part::Network => a.network == b.network && a.provider.region == b.provider.region && a.mode == b.mode,
             Part::Subnet(i) => a.network.subnets.get(i) == b.network.subnets.get(i),
             Part::SecurityGroup => a.security_group == b.security_group,
             Part::Rule(direction, i) => rules(a, direction).get(i) == rules(b, direction).get(i),
@@ -161,6 +164,7 @@ pub fn Form(props: &Props) -> Html {
     html! {
         <form autocomplete="off" spellcheck="false" novalidate=true class="stack-form"
             onsubmit={|e: SubmitEvent| e.prevent_default()}>
+            <mode::Mode doc={part(Part::Mode)} form={form.clone()} />
             <provider::Provider doc={part(Part::Provider)} form={form.clone()} />
             <image::Image doc={part(Part::Image)} form={form.clone()} />
             <network::Network doc={part(Part::Network)} form={form.clone()} keys={keys.clone()} />

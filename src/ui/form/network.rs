@@ -1,6 +1,8 @@
 //! Network: the VPC block, its subnets (add and remove; rows in `subnet_row`), the VPC's guard
 //! rails, the zone suggestions of the region, and (folded away) the Terraform names of the
-//! VPC, gateway, route table and route.
+//! VPC, gateway, route table and route. In modules mode the vpc module names the gateway, route
+//! table and route itself: their fields say so and rest (keeping their values for resources
+//! mode), unless they have an error to fix.
 
 use yew::prelude::*;
 
@@ -26,6 +28,20 @@ pub fn Network(props: &ListSectionProps) -> Html {
             html! { <SubnetRow {key} {index} doc={doc.part(Part::Subnet(index))} form={form.clone()} /> }
         })
         .collect();
+    // What the gateway, route table and route fields say: in modules mode, that the module
+    // names these itself.
+    let modules = doc.mode == "modules";
+    let named = |field: Text, help: &'static str| {
+        let bind = f.text(field);
+        if !modules {
+            return html! { <TextField {bind} {help} /> };
+        }
+        let disabled = bind.message.is_none();
+        html! {
+            <TextField {bind} {disabled}
+                help="Modules mode: the vpc module names this itself from the VPC's name; kept for resources mode." />
+        }
+    };
     let region = &doc.provider.region;
     let zones = fixups::zones(region);
     html! {
@@ -57,12 +73,11 @@ pub fn Network(props: &ListSectionProps) -> Html {
             <details>
                 <summary>{ "Advanced: resource names" }</summary>
                 <div class="grid">
-                    <TextField bind={f.text(Text::VpcName)} help="Terraform name of the aws_vpc." />
-                    <TextField bind={f.text(Text::GatewayName)}
-                        help="Terraform name of the aws_internet_gateway." />
-                    <TextField bind={f.text(Text::RouteTableName)}
-                        help="Terraform name of the aws_route_table." />
-                    <TextField bind={f.text(Text::RouteName)} help="Terraform name of the default aws_route." />
+                    <TextField bind={f.text(Text::VpcName)}
+                        help="Terraform name of the aws_vpc (in modules mode, of the vpc module)." />
+                    { named(Text::GatewayName, "Terraform name of the aws_internet_gateway.") }
+                    { named(Text::RouteTableName, "Terraform name of the aws_route_table.") }
+                    { named(Text::RouteName, "Terraform name of the default aws_route.") }
                 </div>
             </details>
         </fieldset>
