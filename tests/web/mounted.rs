@@ -54,7 +54,7 @@ fn the_autosave_waits_keeps_the_newest_and_is_written_on_pagehide() {
 
 /// Mount the app with `saved` as the autosaved document (none: the default stack). A save still
 /// pending from an earlier test is written first, so it cannot land on this one's document.
-async fn mount_with(saved: Option<&str>) -> Element {
+pub(super) async fn mount_with(saved: Option<&str>) -> Element {
     autosave::flush();
     let _ = match saved {
         Some(text) => storage().set_item(STORAGE_KEY, text),
@@ -67,7 +67,7 @@ async fn mount_with(saved: Option<&str>) -> Element {
     root
 }
 
-fn text_of(root: &Element, selector: &str) -> String {
+pub(super) fn text_of(root: &Element, selector: &str) -> String {
     root.query_selector(selector)
         .ok()
         .flatten()
@@ -133,7 +133,7 @@ async fn the_app_renders_previews_and_follows_input() {
     root.remove();
 }
 
-fn control<T: JsCast>(root: &Element, id: &str) -> T {
+pub(super) fn control<T: JsCast>(root: &Element, id: &str) -> T {
     root.query_selector(&format!("#{id}"))
         .ok()
         .flatten()
@@ -141,7 +141,7 @@ fn control<T: JsCast>(root: &Element, id: &str) -> T {
         .expect("the control")
 }
 
-fn fire(target: &web_sys::EventTarget, kind: &str) {
+pub(super) fn fire(target: &web_sys::EventTarget, kind: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict(kind, &init).expect("event");

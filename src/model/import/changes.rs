@@ -13,8 +13,14 @@ use super::Object;
 use crate::model::document::Document;
 
 /// Adjust `doc` where the file's meaning can be kept another way, and say what changed. In
-/// modules mode (`modules`) the instances are the ec2-instance modules.
-pub(super) fn changes(root: &Object, doc: &mut Document, had_ami: bool, modules: bool) -> Vec<String> {
+/// modules mode (with `vpc_module`) the instances are the ec2-instance modules.
+pub(super) fn changes(
+    root: &Object,
+    doc: &mut Document,
+    had_ami: bool,
+    vpc_module: Option<(&String, &Object)>,
+) -> Vec<String> {
+    let modules = vpc_module.is_some();
     let mut changed = Vec::new();
     let data_name = doc.image.data_name.clone();
     if !had_ami {
@@ -28,20 +34,9 @@ pub(super) fn changes(root: &Object, doc: &mut Document, had_ami: bool, modules:
     let mut public_subnets = Vec::new();
     let mut all_public = None;
     let (kind, instances) = if modules {
-        if let Some((name, vpc)) = modules::by_source(root, modules::VPC_SOURCE).into_iter().next() {
+        if let Some((name, vpc)) = vpc_module {
             let address = format!("module.{name}");
             version(&mut changed, &address, vpc, modules::VPC_VERSION);
-            let own_logs = [
-                "create_flow_log_cloudwatch_log_group",
-                "create_flow_log_cloudwatch_iam_role",
-            ]
-            .iter()
-            .all(|k| Reader::flag(vpc.get(*k)));
-            if Reader::flag(vpc.get("enable_flow_log")) && !own_logs {
-                changed.push(format!(
-                    "{address}: the flow logs go to a CloudWatch log group and IAM role the module creates"
-                ));
-            }
             if Reader::flag(vpc.get("map_public_ip_on_launch")) {
                 all_public = Some(address);
             }

@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
+use super::modules;
 use super::reader::Reader;
 use super::{ImportError, Object};
-use crate::model::document::{Document, InstanceDoc, NixosDoc, TagDoc};
+use crate::model::document::{Document, InstanceDoc, NetworkDoc, NixosDoc, TagDoc};
 use crate::model::template;
 
 /// The first line of the user data that carries a host file (see `render::files::hosts`).
@@ -56,50 +57,82 @@ pub(super) fn instances<'a>(
                 root_dev,
                 &["encrypted", "volume_size", "volume_type"],
             );
-            let tokens = b
-                .get("metadata_options")
-                .and_then(|m| m.get("http_tokens"))
-                .and_then(Value::as_str);
-            let ignore = b
-                .get("lifecycle")
-                .map(|l| Reader::array(l.get("ignore_changes")))
-                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("ami")));
-            let iam_role = b.contains_key("iam_instance_profile");
-            if iam_role {
+            let doc = instance(name, b, None, base);
+            if doc.iam_role {
                 with_role.push(name);
             }
-            let mut user_data = Reader::text(b.get("user_data"));
-            let nixos = host(base, name, &mut user_data);
-            InstanceDoc {
-                name: name.clone(),
-                instance_type: Reader::text(b.get("instance_type")),
-                subnet: Reader::reference(b.get("subnet_id"), "aws_subnet", "id").unwrap_or_default(),
-                public_ip: Reader::flag(b.get("associate_public_ip_address")),
-                root_volume_size: Reader::text(root_dev.get("volume_size")),
-                root_volume_type: volume_type(root_dev.get("volume_type")),
-                root_volume_encrypted: Reader::flag(root_dev.get("encrypted")),
-                imdsv2_required: tokens == Some("required"),
-                monitoring: Reader::flag(b.get("monitoring")),
-                ebs_optimized: Reader::flag(b.get("ebs_optimized")),
-                iam_role,
-                ignore_ami_changes: ignore,
-                // The `Name` nixform writes from the instance's name is not one of the person's tags.
-                tags: tags(b.get("tags"), Some(name)),
-                user_data,
-                nixos,
-            }
+            doc
         })
         .collect();
     Ok((docs, with_role))
 }
 
+/// One instance from its block: an `aws_instance`, or in modules mode (`network`: the VPC
+/// module's, whose subnets `subnet_id` counts) an ec2-instance module, whose inputs differ
+/// where nixform's `aws_instance` needs more than a value: the role, `lifecycle`, the subnet.
+/// The keys are checked by the caller.
+pub(super) fn instance(name: &String, b: &Object, network: Option<&NetworkDoc>, base: &Document) -> InstanceDoc {
+    let empty = Object::new();
+    let modules = network.is_some();
+    let device = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
+    let (size, kind) = if modules {
+        ("size", "type")
+    } else {
+        ("volume_size", "volume_type")
+    };
+    let tokens = b
+        .get("metadata_options")
+        .and_then(|m| m.get("http_tokens"))
+        .and_then(Value::as_str);
+    let mut user_data = Reader::text(b.get("user_data"));
+    let nixos = host(base, name, &mut user_data);
+    InstanceDoc {
+        name: name.clone(),
+        instance_type: Reader::text(b.get("instance_type")),
+        subnet: match network {
+            Some(network) => modules::subnet(b, network).map(str::to_owned),
+            None => Reader::reference(b.get("subnet_id"), "aws_subnet", "id"),
+        }
+        .unwrap_or_default(),
+        public_ip: Reader::flag(b.get("associate_public_ip_address")),
+        root_volume_size: Reader::text(device.get(size)),
+        root_volume_type: volume_type(device.get(kind)),
+        root_volume_encrypted: Reader::flag(device.get("encrypted")),
+        // The ec2-instance module's default requires IMDSv2; `aws_instance`'s does not.
+        imdsv2_required: if modules {
+            tokens != Some("optional")
+        } else {
+            tokens == Some("required")
+        },
+        monitoring: Reader::flag(b.get("monitoring")),
+        ebs_optimized: Reader::flag(b.get("ebs_optimized")),
+        iam_role: if modules {
+            Reader::flag(b.get("create_iam_instance_profile"))
+        } else {
+            b.contains_key("iam_instance_profile")
+        },
+        ignore_ami_changes: if modules {
+            Reader::flag(b.get("ignore_ami_changes"))
+        } else {
+            b.get("lifecycle")
+                .map(|l| Reader::array(l.get("ignore_changes")))
+                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some("ami")))
+        },
+        // The `Name` nixform writes from the instance's name is not one of the person's tags;
+        // the module adds its own, so there every tag in the file is the person's.
+        tags: tags(b.get("tags"), (!modules).then_some(name)),
+        user_data,
+        nixos,
+    }
+}
+
 /// The person's tags, but for a `Name` equal to `skip_name` (the one nixform adds).
-pub(super) fn tags(tags: Option<&Value>, skip_name: Option<&str>) -> Vec<TagDoc> {
+fn tags(tags: Option<&Value>, skip_name: Option<&String>) -> Vec<TagDoc> {
     let Some(tags) = tags.and_then(Value::as_object) else {
         return Vec::new();
     };
     tags.iter()
-        .filter(|(k, v)| !(k.as_str() == "Name" && skip_name.is_some_and(|n| Reader::text(Some(v)) == n)))
+        .filter(|(k, v)| !(k.as_str() == "Name" && skip_name.is_some_and(|n| Reader::text(Some(v)) == **n)))
         .map(|(k, v)| TagDoc {
             key: template::unescape(k).unwrap_or_else(|| k.clone()),
             value: Reader::text(Some(v)),
@@ -109,7 +142,7 @@ pub(super) fn tags(tags: Option<&Value>, skip_name: Option<&str>) -> Vec<TagDoc>
 
 /// The NixOS configuration of instance `name`: the form's, when the form has one for it and
 /// the user data is the host file nixform wrote from it (then the user data is cleared).
-pub(super) fn host(base: &Document, name: &str, user_data: &mut String) -> NixosDoc {
+fn host(base: &Document, name: &str, user_data: &mut String) -> NixosDoc {
     match base.instances.iter().find(|i| i.name == name) {
         Some(form) if form.nixos.enabled && user_data.starts_with(CHANNEL_LINE_PREFIX) => {
             user_data.clear();
@@ -120,7 +153,7 @@ pub(super) fn host(base: &Document, name: &str, user_data: &mut String) -> Nixos
 }
 
 /// The root volume's type; `gp3` when the file does not say.
-pub(super) fn volume_type(v: Option<&Value>) -> String {
+fn volume_type(v: Option<&Value>) -> String {
     match Reader::text(v) {
         t if t.is_empty() => "gp3".into(),
         t => t,

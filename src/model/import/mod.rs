@@ -225,7 +225,7 @@ pub fn import_tf_json(text: &str, base: &Document) -> Result<Imported, ImportErr
     instances::other_resources(&mut r, root, vpc_name, &with_role, modules_mode);
     modules::other_modules(&mut r, root, modules_mode);
     instances::outputs(&mut r, root, &mut doc, base);
-    let changed = changes::changes(root, &mut doc, !amis.is_empty(), modules_mode);
+    let changed = changes::changes(root, &mut doc, !amis.is_empty(), vpc_module);
     keep_order(&mut doc, base, &order::instance_order(text));
     let mut unmapped = r.unmapped;
     unmapped.sort_unstable();

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::instances::{host, tags, volume_type};
+use super::instances::instance;
 use super::reader::Reader;
 use super::{ImportError, Object};
 use crate::model::document::{Document, InstanceDoc, NetworkDoc, SubnetDoc};
@@ -98,8 +98,9 @@ pub(super) fn by_source<'a>(root: &'a Object, source: &str) -> Vec<(&'a String, 
         .collect()
 }
 
-/// Note every input of the block at `address` that is not in `inputs`, or not of its kind.
-fn check(r: &mut Reader, address: &str, body: &Object, inputs: &[(&str, Kind)]) {
+/// Note every input of the block at `address` that is not in `inputs`, or not of its kind, and
+/// a `name` input that is not `name`, the module's own (which nixform writes).
+fn check(r: &mut Reader, address: &str, body: &Object, inputs: &[(&str, Kind)], name: &str) {
     for (key, value) in body {
         let Some(&(_, kind)) = inputs.iter().find(|(k, _)| k == key) else {
             r.note(format!("{address}.{key}"));
@@ -113,14 +114,9 @@ fn check(r: &mut Reader, address: &str, body: &Object, inputs: &[(&str, Kind)]) 
         };
         if !fits && !value.is_null() {
             r.note(format!("{address}.{key} (not {what})"));
+        } else if key == "name" && Reader::text(Some(value)) != name {
+            r.note(format!("{address}.name"));
         }
-    }
-}
-
-/// Note `address.name` when the module's `name` input is not its own name (the one nixform writes).
-fn named(r: &mut Reader, address: &str, body: &Object, name: &str) {
-    if body.get("name").is_some_and(|n| Reader::text(Some(n)) != name) {
-        r.note(format!("{address}.name"));
     }
 }
 
@@ -128,8 +124,7 @@ fn named(r: &mut Reader, address: &str, body: &Object, name: &str) {
 /// itself, so their names (which only resources mode writes) are kept from the form (`base`).
 pub(super) fn network(r: &mut Reader, name: &str, vpc: &Object, doc: &mut Document, base: &Document) {
     let address = format!("module.{name}");
-    check(r, &address, vpc, VPC_INPUTS);
-    named(r, &address, vpc, name);
+    check(r, &address, vpc, VPC_INPUTS, name);
     let n = &mut doc.network;
     name.clone_into(&mut n.vpc_name);
     n.vpc_cidr = Reader::text(vpc.get("cidr"));
@@ -168,12 +163,14 @@ pub(super) fn subnet<'n>(body: &Object, network: &'n NetworkDoc) -> Option<&'n s
         .strip_prefix(network.vpc_name.as_str())?
         .strip_prefix(".public_subnets[")?
         .strip_suffix("]}")?;
-    let subnet = network.subnets.get(index.parse::<usize>().ok()?)?;
+    // Read as the validator reads numbers (`i64`): one integer parser in the wasm.
+    let index = usize::try_from(index.parse::<i64>().ok()?).ok()?;
+    let subnet = network.subnets.get(index)?;
     Some(subnet.name.as_str())
 }
 
-/// The instances, one per ec2-instance module. User data that is a host file nixform wrote
-/// keeps the form's NixOS configuration, as in resources mode.
+/// The instances, one per ec2-instance module, read as in resources mode
+/// (`instances::instance`).
 pub(super) fn instances(
     r: &mut Reader,
     root: &Object,
@@ -188,33 +185,18 @@ pub(super) fn instances(
     let mut instances = Vec::with_capacity(modules.len());
     for (name, b) in modules {
         let address = format!("module.{name}");
-        check(r, &address, b, EC2_INPUTS);
-        named(r, &address, b, name);
+        check(r, &address, b, EC2_INPUTS, name);
         let device = b.get("root_block_device").and_then(Value::as_object).unwrap_or(&empty);
-        check(r, &format!("{address}.root_block_device"), device, ROOT_DEVICE_INPUTS);
+        check(
+            r,
+            &format!("{address}.root_block_device"),
+            device,
+            ROOT_DEVICE_INPUTS,
+            "",
+        );
         let metadata = b.get("metadata_options").and_then(Value::as_object).unwrap_or(&empty);
-        check(r, &format!("{address}.metadata_options"), metadata, METADATA_INPUTS);
-        let mut user_data = Reader::text(b.get("user_data"));
-        let nixos = host(base, name, &mut user_data);
-        instances.push(InstanceDoc {
-            name: name.clone(),
-            instance_type: Reader::text(b.get("instance_type")),
-            subnet: subnet(b, &doc.network).unwrap_or_default().to_owned(),
-            public_ip: Reader::flag(b.get("associate_public_ip_address")),
-            root_volume_size: Reader::text(device.get("size")),
-            root_volume_type: volume_type(device.get("type")),
-            root_volume_encrypted: Reader::flag(device.get("encrypted")),
-            // The module's default requires IMDSv2.
-            imdsv2_required: metadata.get("http_tokens").and_then(Value::as_str) != Some("optional"),
-            monitoring: Reader::flag(b.get("monitoring")),
-            ebs_optimized: Reader::flag(b.get("ebs_optimized")),
-            iam_role: Reader::flag(b.get("create_iam_instance_profile")),
-            ignore_ami_changes: Reader::flag(b.get("ignore_ami_changes")),
-            // The module adds `Name` itself; every tag in the file is the person's.
-            tags: tags(b.get("tags"), None),
-            user_data,
-            nixos,
-        });
+        check(r, &format!("{address}.metadata_options"), metadata, METADATA_INPUTS, "");
+        instances.push(instance(name, b, Some(&doc.network), base));
     }
     Ok(instances)
 }

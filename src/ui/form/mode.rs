@@ -19,7 +19,7 @@ pub fn Mode(props: &SectionProps) -> Html {
     html! {
         <fieldset id="section-mode" class="mode">
             <SelectField bind={f.text(Text::Mode)} choices={Choices::Fixed(MODES)}
-                help="Modules: the VPC and the instances become the community modules vpc ~> 6.6 and ec2-instance ~> 6.4, which `tofu init` downloads (with git); the security group and the key pair stay resources." />
+                help="Modules: the VPC and the instances become the community modules vpc ~> 6.6 and ec2-instance ~> 6.4, which tofu init downloads (with git); the security group and the key pair stay resources." />
         </fieldset>
     }
 }

@@ -33,14 +33,12 @@ pub fn Network(props: &ListSectionProps) -> Html {
     let modules = doc.mode == "modules";
     let named = |field: Text, help: &'static str| {
         let bind = f.text(field);
-        if !modules {
-            return html! { <TextField {bind} {help} /> };
-        }
-        let disabled = bind.message.is_none();
-        html! {
-            <TextField {bind} {disabled}
-                help="Modules mode: the vpc module names this itself from the VPC's name; kept for resources mode." />
-        }
+        let disabled = modules && bind.message.is_none();
+        let help = match modules {
+            true => "Modules mode: the vpc module names this itself from the VPC's name; kept for resources mode.",
+            false => help,
+        };
+        html! { <TextField {bind} {help} {disabled} /> }
     };
     let region = &doc.provider.region;
     let zones = fixups::zones(region);
