@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::banner::Banner;
+use super::components::banner::banner;
 use super::components::header::Header;
 use super::components::how_to_use::HowToUse;
 use super::components::jump_bar::JumpBar;
@@ -62,8 +62,8 @@ pub fn App() -> Html {
         })
     };
     // Without a banner, an empty node in its place: the parts after it keep their positions.
-    let banner = match state.notice.clone() {
-        Some(notice) => html! { <Banner {notice} dispatch={dispatch.clone()} /> },
+    let banner = match &state.notice {
+        Some(notice) => banner(notice, &dispatch),
         None => Html::default(),
     };
     html! {

@@ -1,25 +1,23 @@
 //! The banner above the form: what just happened (a link opened, an import, a refusal of a
 //! whole file), with an optional list, the button of a follow-up step it offers (e.g. convert
 //! the instance types), and a button to dismiss it.
+//!
+//! A view function, not a component: no state, no hooks, and the page draws it only while
+//! there is a notice (a component type costs about 700 bytes of shipped gzip,
+//! docs/performance.md).
 
 use yew::prelude::*;
 
 use crate::ui::state::{Action, Level, Notice};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub notice: Notice,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn Banner(props: &Props) -> Html {
+/// The banner of `notice`; its buttons dispatch the offer's action and [`Action::Dismiss`].
+pub fn banner(notice: &Notice, dispatch: &Callback<Action>) -> Html {
     let Notice {
         level,
         text,
         details,
         offer,
-    } = &props.notice;
+    } = notice;
     let (class, role) = match level {
         Level::Info => ("banner info", "status"),
         Level::Success => ("banner success", "status"),
@@ -37,7 +35,7 @@ pub fn Banner(props: &Props) -> Html {
         Some(offer) => {
             let action = (*offer.action).clone();
             html! {
-                <button type="button" class="btn primary offer" onclick={props.dispatch.reform(move |_| action.clone())}>
+                <button type="button" class="btn primary offer" onclick={dispatch.reform(move |_| action.clone())}>
                     { offer.label }
                 </button>
             }
@@ -52,7 +50,7 @@ pub fn Banner(props: &Props) -> Html {
             </div>
             { offer }
             <button type="button" aria-label="Dismiss this message" class="btn ghost"
-                onclick={props.dispatch.reform(|_| Action::Dismiss)}>{ "Dismiss" }</button>
+                onclick={dispatch.reform(|_| Action::Dismiss)}>{ "Dismiss" }</button>
         </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::field_link::FieldLink;
+use super::field_link::field_link;
 use crate::model::lint::{Finding, Fix};
 
 #[derive(Properties, PartialEq)]
@@ -55,9 +55,9 @@ pub fn FindingRow(props: &Props) -> Html {
             </div>
             <p>{ check.why() }</p>
             <p class="where">
-                <FieldLink path={finding.field.clone()}>
-                    { "Go to the field (" }{ &finding.resource }{ input }{ ")" }
-                </FieldLink>
+                { field_link(&finding.field, html! {
+                    <>{ "Go to the field (" }{ &finding.resource }{ input }{ ")" }</>
+                }) }
             </p>
             { fix }
         </li>

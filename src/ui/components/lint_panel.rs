@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::cidr_fix::CidrFix;
+use super::cidr_fix::{cidr_fix, CidrFix};
 use super::finding::FindingRow;
 use crate::model::lint::{check_admin_cidr, Finding, Fix};
 use crate::ui::state::Action;
@@ -69,10 +69,13 @@ pub fn LintPanel(props: &Props) -> Html {
 
     let row = |(index, finding): (usize, &Finding)| {
         let address = finding.fix.as_ref().filter(|fix| fix.needs_cidr()).map(|fix| {
-            html! {
-                <CidrFix label={fix.label()} value={(*cidr).clone()} error={(*cidr_error).clone()}
-                    on_input={on_cidr.clone()} on_apply={on_apply(fix)} />
-            }
+            cidr_fix(CidrFix {
+                label: fix.label(),
+                value: (*cidr).clone().into(),
+                error: (*cidr_error).clone(),
+                on_input: on_cidr.clone(),
+                on_apply: on_apply(fix),
+            })
         });
         html! {
             <FindingRow finding={finding.clone()} {index} on_fix={on_fix.clone()}>{ address }</FindingRow>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::file_tabs::{tab_id, FileTabs};
 use super::listing::Listing;
-use super::problems::{self, Problems};
+use super::problems::problems;
 use super::toolbar::Toolbar;
 use crate::render::Files;
 use crate::ui::browser;
@@ -54,7 +54,7 @@ pub fn Preview(props: &Props) -> Html {
     // keeps its element (and its patched lines) as problems come and go.
     let problems = match &**outcome {
         Outcome::Ready(_) => Html::default(),
-        Outcome::Invalid(errors) => html! { <Problems errors={problems::errors(errors)} stale={files.is_some()} /> },
+        Outcome::Invalid(errors) => problems(errors, files.is_some()),
         Outcome::Failed(message) => html! {
             <div role="status" class="problems">
                 <p>{ format!("The files could not be generated: {message}") }</p>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::instance_card::InstanceCard;
 use super::{ListSectionProps, Part};
-use crate::ui::components::list_message::ListMessage;
+use crate::ui::components::list_message::list_message;
 use crate::ui::state::Action;
 
 #[component]
@@ -35,7 +35,7 @@ pub fn Instances(props: &ListSectionProps) -> Html {
     html! {
         <fieldset id="section-instances">
             <legend>{ "Instances" }</legend>
-            <ListMessage path="instances" message={form.bind(doc).list_message("instances")} />
+            { list_message("instances", form.bind(doc).list_message("instances")) }
             { cards }
             <button type="button" class="btn add" onclick={form.on_click(Action::AddInstance)}>{ "Add instance" }</button>
         </fieldset>

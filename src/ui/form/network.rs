@@ -11,7 +11,7 @@ use super::{ListSectionProps, Part};
 use crate::model::edit::{Flag, Text};
 use crate::model::fixups;
 use crate::ui::components::checkbox::Checkbox;
-use crate::ui::components::list_message::ListMessage;
+use crate::ui::components::list_message::list_message;
 use crate::ui::components::text_field::{Kind, TextField};
 use crate::ui::state::Action;
 
@@ -49,7 +49,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
                 <TextField bind={f.text(Text::VpcCidr)} help="Between /16 and /28, e.g. 10.10.0.0/24." />
             </div>
             <h3 class="sub">{ "Subnets" }</h3>
-            <ListMessage path="network.subnets" message={f.list_message("network.subnets")} />
+            { list_message("network.subnets", f.list_message("network.subnets")) }
             { subnets }
             <button type="button" class="btn add" onclick={form.on_click(Action::AddSubnet)}>{ "Add subnet" }</button>
             <datalist id="zones">

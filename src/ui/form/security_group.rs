@@ -7,7 +7,7 @@ use super::rule_row::RuleRow;
 use super::{ListSectionProps, Part};
 use crate::model::document::RuleDoc;
 use crate::model::edit::{Direction, Text};
-use crate::ui::components::list_message::ListMessage;
+use crate::ui::components::list_message::list_message;
 use crate::ui::components::text_field::TextField;
 use crate::ui::field::FormCtx;
 use crate::ui::state::Action;
@@ -57,7 +57,7 @@ fn table(props: &ListSectionProps, direction: Direction, presets: [&'static str;
     let add = |label: &'static str| add_button(form, direction, label);
     html! {
         <>
-            <ListMessage {path} message={form.bind(doc).list_message(path)} />
+            { list_message(path, form.bind(doc).list_message(path)) }
             { rows }
             <div class="buttons">{ for presets.map(add) }</div>
         </>
