@@ -13,22 +13,11 @@ use nixform::model::{presets, share, validate};
 use nixform::render::render_all;
 use proptest::prelude::*;
 
-/// A valid document's JSON with one byte range replaced: near-valid input, the hardest kind.
-fn mutated(text: String) -> impl Strategy<Value = String> {
-    let len = text.len();
-    (0..len, 0..16usize, prop::collection::vec(any::<u8>(), 0..8)).prop_map(move |(at, cut, bytes)| {
-        let mut b = text.clone().into_bytes();
-        let end = (at + cut).min(b.len());
-        b.splice(at..end, bytes);
-        String::from_utf8_lossy(&b).into_owned()
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
-    fn document_parser_never_panics(text in prop_oneof![common::json_like(), any::<String>(), mutated(Document::default().to_json())]) {
+    fn document_parser_never_panics(text in prop_oneof![common::json_like(), any::<String>(), common::mutated(Document::default().to_json())]) {
         match Document::from_json(&text) {
             Ok(doc) => { let _ = validate(&doc); }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
@@ -39,7 +28,7 @@ proptest! {
     fn share_decoder_never_panics(text in prop_oneof![
         any::<String>(),
         "s=[A-Za-z0-9_-]{0,200}",
-        mutated(share::encode(&Document::default())),
+        common::mutated(share::encode(&Document::default())),
         prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| format!("s={}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b))),
         prop::collection::vec(any::<u8>(), 0..300).prop_map(|b| {
             let c = common::legacy_lz::compress(&b);
@@ -62,7 +51,7 @@ proptest! {
     fn importer_never_panics(text in prop_oneof![
         common::json_like(),
         any::<String>(),
-        mutated(default_config()),
+        common::mutated(default_config()),
     ]) {
         match import_tf_json(&text, &Document::default()) {
             Ok(imported) => { let _ = validate(&imported.document); }

@@ -463,22 +463,11 @@ fn no_module_input_makes_the_importer_panic() {
     assert!(imports > 300, "most edits still import (got {imports})");
 }
 
-/// A modules configuration with one byte range replaced: near-valid input.
-fn mutated(text: String) -> impl Strategy<Value = String> {
-    let len = text.len();
-    (0..len, 0..16usize, prop::collection::vec(any::<u8>(), 0..8)).prop_map(move |(at, cut, bytes)| {
-        let mut b = text.clone().into_bytes();
-        let end = (at + cut).min(b.len());
-        b.splice(at..end, bytes);
-        String::from_utf8_lossy(&b).into_owned()
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_importer_never_panics_on_near_modules_configurations(text in mutated(config(&common::modules_varied()))) {
+    fn the_importer_never_panics_on_near_modules_configurations(text in common::mutated(config(&common::modules_varied()))) {
         match import_tf_json(&text, &Document::default()) {
             Ok(imported) => { let _ = validate(&imported.document); }
             Err(e) => prop_assert!(!e.to_string().is_empty()),

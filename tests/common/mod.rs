@@ -133,6 +133,28 @@ pub const HOSTILE: &[&str] = &[
     "a\\nb",
 ];
 
+/// A subnet of the document: name, CIDR block and availability zone, as typed.
+pub fn subnet(name: &str, cidr: &str, availability_zone: &str) -> SubnetDoc {
+    SubnetDoc {
+        name: name.into(),
+        cidr: cidr.into(),
+        availability_zone: availability_zone.into(),
+    }
+}
+
+/// A document's text with one byte range replaced by up to eight arbitrary bytes: near-valid
+/// input, the hardest kind for a parser.
+pub fn mutated(text: String) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let len = text.len();
+    (0..len, 0..16usize, prop::collection::vec(any::<u8>(), 0..8)).prop_map(move |(at, cut, bytes)| {
+        let mut b = text.clone().into_bytes();
+        let end = (at + cut).min(b.len());
+        b.splice(at..end, bytes);
+        String::from_utf8_lossy(&b).into_owned()
+    })
+}
+
 /// The default stack and at least ten varied ones, each valid.
 pub fn varied_documents() -> Vec<(&'static str, Document)> {
     let mut docs = vec![("default", Document::default()), ("hardened", presets::hardened())];
@@ -142,21 +164,9 @@ pub fn varied_documents() -> Vec<(&'static str, Document)> {
     d.image.data_name = "nixos-arm64".into();
     d.network.vpc_cidr = "10.20.0.0/16".into();
     d.network.subnets = vec![
-        SubnetDoc {
-            name: "public-a".into(),
-            cidr: "10.20.0.0/24".into(),
-            availability_zone: "ap-southeast-2a".into(),
-        },
-        SubnetDoc {
-            name: "public-b".into(),
-            cidr: "10.20.1.0/24".into(),
-            availability_zone: "".into(),
-        },
-        SubnetDoc {
-            name: "public_c".into(),
-            cidr: "10.20.2.0/28".into(),
-            availability_zone: "automatic".into(),
-        },
+        subnet("public-a", "10.20.0.0/24", "ap-southeast-2a"),
+        subnet("public-b", "10.20.1.0/24", ""),
+        subnet("public_c", "10.20.2.0/28", "automatic"),
     ];
     d.instances = (0..3)
         .map(|i| InstanceDoc {
@@ -348,21 +358,9 @@ pub fn modules_varied() -> Document {
     d.network.vpc_cidr = "10.30.0.0/16".into();
     d.network.flow_log_retention_days = "30".into();
     d.network.subnets = vec![
-        SubnetDoc {
-            name: "web-a".into(),
-            cidr: "10.30.0.0/24".into(),
-            availability_zone: "ap-southeast-2a".into(),
-        },
-        SubnetDoc {
-            name: "web-b".into(),
-            cidr: "10.30.1.0/24".into(),
-            availability_zone: "ap-southeast-2b".into(),
-        },
-        SubnetDoc {
-            name: "web_c".into(),
-            cidr: "10.30.2.0/28".into(),
-            availability_zone: "automatic".into(),
-        },
+        subnet("web-a", "10.30.0.0/24", "ap-southeast-2a"),
+        subnet("web-b", "10.30.1.0/24", "ap-southeast-2b"),
+        subnet("web_c", "10.30.2.0/28", "automatic"),
     ];
     d.instances[0].subnet = "web-b".into();
     d.instances[0].tags = vec![TagDoc {
