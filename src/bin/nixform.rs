@@ -7,6 +7,8 @@
 //! nixform lint [--stack FILE]              print the security findings of a stack
 //! nixform share [--stack FILE]             print the share-link fragment (s=...) of a stack
 //! nixform unshare FRAGMENT                 print the stack document inside a share link
+//! nixform cost [--stack FILE] [--json]     print the monthly cost estimate; exit 1 for a
+//!                                          region without prices
 //! ```
 //! Exit codes: 0 success, 1 invalid stack, 2 usage error or unreadable input.
 //!
@@ -17,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nixform::model::{lint, presets, share, validate, Document, FieldError, FieldErrorKind, Stack};
-use nixform::render::{render_all, RenderError};
+use nixform::render::{cost, render_all, RenderError};
 
 const USAGE: &str = "usage:
   nixform default [--preset default|hardened|remote-state|hosts|modules|large]
@@ -26,6 +28,7 @@ const USAGE: &str = "usage:
   nixform lint [--stack FILE]
   nixform share [--stack FILE]
   nixform unshare FRAGMENT-OR-URL
+  nixform cost [--stack FILE] [--json]
 
 FILE is a nixform stack document (JSON, \"version\": 1); `-` reads standard input.";
 
@@ -34,6 +37,8 @@ enum Failure {
     Invalid(Vec<FieldError>),
     /// Exit 2: usage or input problems.
     Usage(String),
+    /// Exit 1: a valid stack that cannot be priced (a region without price data).
+    NoEstimate(String),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +54,10 @@ fn main() -> ExitCode {
                 errors.len(),
                 if errors.len() == 1 { "" } else { "s" }
             );
+            ExitCode::from(1)
+        }
+        Err(Failure::NoEstimate(message)) => {
+            eprintln!("nixform: {message}");
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
@@ -176,6 +185,15 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print!("{}", doc.to_json());
             Ok(())
         }
+        "cost" => {
+            let stack_file = opts.take("--stack");
+            let json = opts.switch("--json");
+            opts.finish()?;
+            let stack = validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            let estimate = cost::estimate(&stack).map_err(|e| Failure::NoEstimate(e.to_string()))?;
+            print!("{}", if json { estimate.to_json() } else { estimate.to_text() });
+            Ok(())
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -202,7 +220,10 @@ fn read_document(file: Option<&str>) -> Result<Document, Failure> {
     Document::from_json(&text).map_err(|e| Failure::Usage(format!("{file}: {e}")))
 }
 
-/// `--flag value` pairs and positionals, each used once.
+/// Options that take no value.
+const SWITCHES: &[&str] = &["--json"];
+
+/// `--flag value` pairs, switches and positionals, each used once.
 struct Options {
     pairs: Vec<(String, String)>,
     positionals: Vec<String>,
@@ -214,7 +235,9 @@ impl Options {
         let mut positionals = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
-            if arg.starts_with("--") {
+            if SWITCHES.contains(&arg.as_str()) {
+                pairs.push((arg.clone(), String::new()));
+            } else if arg.starts_with("--") {
                 let value = it
                     .next()
                     .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
@@ -228,6 +251,10 @@ impl Options {
     fn take(&mut self, flag: &str) -> Option<String> {
         let i = self.pairs.iter().position(|(f, _)| f == flag)?;
         Some(self.pairs.remove(i).1)
+    }
+    /// Whether the switch `flag` was given.
+    fn switch(&mut self, flag: &str) -> bool {
+        self.take(flag).is_some()
     }
     fn positional(&mut self) -> Option<String> {
         (!self.positionals.is_empty()).then(|| self.positionals.remove(0))

@@ -7,11 +7,12 @@
 //! Escaping: [`template`] for Terraform string templates (the literal escaper itself lives in
 //! `model::template`, which the importer shares), [`nix`] for Nix literals; one each.
 //! [`highlight`] turns the printed text into HTML spans for the previews, and [`zip`] packs the
-//! files for "Download all".
+//! files for "Download all". [`cost`] prices the stack from the committed price table.
 //!
 //! Does not belong here: checking the stack (`model::validate`: renderers take a valid
 //! `&Stack` and never re-check) and anything that touches a browser.
 
+pub mod cost;
 pub mod files;
 pub mod highlight;
 pub mod nix;
