@@ -8,59 +8,40 @@
 //! incomplete ([`Estimate::complete`]). Serialized, an estimate is what `nixform cost --json`
 //! prints.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use thiserror::Error;
 
 use crate::model::stack::{Backend, Mode, Stack};
 
-/// The price table, as committed.
-const PRICES_JSON: &str = include_str!("../../data/aws-prices.json");
+/// The committed price table, as constants (`build.rs` writes them from
+/// `data/aws-prices.json`).
+pub mod table {
+    use super::Micros;
 
-/// `data/aws-prices.json`.
-#[derive(Debug, Deserialize)]
-pub struct PriceTable {
-    pub as_of: String,
-    pub currency: String,
-    pub global: GlobalPrices,
-    pub hours_per_month: u32,
-    pub missing: Vec<String>,
-    pub regions: BTreeMap<String, RegionPrices>,
+    /// One region's prices, each list sorted by name.
+    #[derive(Debug)]
+    pub struct RegionPrices {
+        pub region: &'static str,
+        /// On-demand Linux, by instance type.
+        pub instances_per_hour: &'static [(&'static str, Micros)],
+        /// By volume type (`gp2`, `gp3`, `io1`).
+        pub ebs_per_gb_month: &'static [(&'static str, Micros)],
+        pub nat_gateway_per_hour: Micros,
+        pub nat_gateway_per_gb: Micros,
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/prices.rs"));
+
+    /// The price of `name` in a sorted list.
+    pub fn find(list: &[(&str, Micros)], name: &str) -> Option<Micros> {
+        list.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| list[i].1)
+    }
+
+    /// The prices of `region`, if the table has them.
+    pub fn region(region: &str) -> Option<&'static RegionPrices> {
+        REGIONS.iter().find(|r| r.region == region)
+    }
 }
-
-/// Prices that are the same in every region.
-#[derive(Debug, Deserialize)]
-pub struct GlobalPrices {
-    pub public_ipv4_per_hour: f64,
-    pub route53_hosted_zone_per_month: f64,
-    pub sources: Vec<String>,
-}
-
-/// One region's prices.
-#[derive(Debug, Deserialize)]
-pub struct RegionPrices {
-    /// By volume type (`gp3`, `gp2`, `io1`).
-    pub ebs_per_gb_month: BTreeMap<String, f64>,
-    /// On-demand Linux, by instance type.
-    pub instances_per_hour: BTreeMap<String, f64>,
-    pub nat_gateway_per_gb: f64,
-    pub nat_gateway_per_hour: f64,
-    pub sources: Vec<String>,
-}
-
-/// The committed price table, read once.
-pub fn prices() -> &'static PriceTable {
-    static TABLE: OnceLock<PriceTable> = OnceLock::new();
-    TABLE.get_or_init(|| serde_json::from_str(PRICES_JSON).expect(TABLE_IS_VALID))
-}
-
-/// Why printing an estimate cannot fail: strings, finite numbers, booleans and lists.
-const ESTIMATE_IS_JSON: &str = "an estimate is always representable as JSON";
-
-/// Why reading the committed table cannot fail: `tests/cost.rs` reads it with this type.
-const TABLE_IS_VALID: &str = "data/aws-prices.json is checked by tests/cost.rs";
 
 /// Why a stack has no estimate.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -72,16 +53,16 @@ pub enum CostError {
 /// The estimate of one stack.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Estimate {
-    pub currency: String,
+    pub currency: &'static str,
     /// The sum of the priced items, in dollars and cents.
     pub monthly_total: f64,
     /// False when an item that is not billed by use has no price in the table (the total
     /// leaves it out).
     pub complete: bool,
     pub region: String,
-    pub hours_per_month: u32,
+    pub hours_per_month: u64,
     pub items: Vec<Item>,
-    pub prices_as_of: String,
+    pub prices_as_of: &'static str,
 }
 
 /// One line of the estimate.
@@ -97,39 +78,68 @@ pub struct Item {
     pub basis: String,
 }
 
-fn cents(dollars: f64) -> f64 {
-    (dollars * 100.0).round() / 100.0
+/// US dollars in millionths: every price of the table is a whole number of them, so sums are
+/// exact, and amounts print without formatting floats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Micros(pub u64);
+
+impl Micros {
+    /// An amount of dollars and cents (an estimate's `monthly`).
+    fn of_dollars(dollars: f64) -> Micros {
+        // Amounts are positive and far below u64::MAX millionths; the cast saturates anyway.
+        Micros((dollars * 1e6).round() as u64)
+    }
+
+    /// Rounded to whole cents.
+    pub fn cents(self) -> u64 {
+        (self.0 + 5_000) / 10_000
+    }
+
+    /// Rounded to cents, as a JSON number (`49.16`).
+    fn dollars(self) -> f64 {
+        self.cents() as f64 / 100.0
+    }
+
+    /// `$42.63`.
+    pub fn to_cents_text(self) -> String {
+        let c = self.cents();
+        format!("${}.{:02}", c / 100, c % 100)
+    }
 }
 
-/// The dollars of an exact figure, without the noise of binary fractions (`0.0584`, not
-/// `0.058399999999999994`).
-fn price(p: f64) -> String {
-    let text = format!("{p:.6}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+/// The exact amount, trailing zeros cut: `$0.0584`, `$0.5`, `$2`.
+impl std::fmt::Display for Micros {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (whole, frac) = (self.0 / 1_000_000, self.0 % 1_000_000);
+        if frac == 0 {
+            return write!(f, "${whole}");
+        }
+        let digits = format!("{frac:06}");
+        write!(f, "${whole}.{}", digits.trim_end_matches('0'))
+    }
 }
 
-struct Builder<'t> {
-    hours: f64,
+struct Builder {
     items: Vec<Item>,
-    total: f64,
+    total: Micros,
     complete: bool,
-    table: &'t PriceTable,
 }
 
-impl Builder<'_> {
-    fn priced(&mut self, item: String, address: &str, monthly: f64, basis: String) {
-        self.total += monthly;
+impl Builder {
+    fn priced(&mut self, item: String, address: &str, monthly: Micros, basis: String) {
+        self.total.0 += monthly.0;
         self.items.push(Item {
             item,
             address: address.to_owned(),
-            monthly: Some(cents(monthly)),
+            monthly: Some(monthly.dollars()),
             basis,
         });
     }
 
-    fn hourly(&mut self, item: String, address: &str, per_hour: f64) {
-        let basis = format!("{} h × ${}/h", self.hours, price(per_hour));
-        self.priced(item, address, per_hour * self.hours, basis);
+    fn hourly(&mut self, item: String, address: &str, per_hour: Micros) {
+        let hours = table::HOURS_PER_MONTH;
+        let basis = format!("{hours} h × {per_hour}/h");
+        self.priced(item, address, Micros(per_hour.0 * hours), basis);
     }
 
     fn unpriced(&mut self, item: String, address: &str, basis: &str) {
@@ -154,20 +164,17 @@ pub const CLOUDWATCH_METRICS: &str = "billed per CloudWatch metric, not in the p
 
 /// The monthly estimate of `stack` in its region.
 pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
-    let table = prices();
     let region = stack.provider.region.as_str();
-    let Some(prices) = table.regions.get(region) else {
+    let Some(prices) = table::region(region) else {
         return Err(CostError::NoPrices {
             region: region.to_owned(),
-            known: table.regions.keys().map(String::as_str).collect::<Vec<_>>().join(", "),
+            known: table::REGIONS.iter().map(|r| r.region).collect::<Vec<_>>().join(", "),
         });
     };
     let mut b = Builder {
-        hours: f64::from(table.hours_per_month),
         items: Vec::new(),
-        total: 0.0,
+        total: Micros(0),
         complete: true,
-        table,
     };
     for inst in &stack.instances {
         let address = match stack.mode {
@@ -175,23 +182,22 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
             Mode::Modules => format!("module.{}", inst.name),
         };
         let kind = inst.instance_type.as_str();
-        match prices.instances_per_hour.get(kind) {
-            Some(&per_hour) => b.hourly(format!("EC2 instance {kind}"), &address, per_hour),
+        match table::find(prices.instances_per_hour, kind) {
+            Some(per_hour) => b.hourly(format!("EC2 instance {kind}"), &address, per_hour),
             None => b.unpriced(format!("EC2 instance {kind}"), &address, NO_PRICE),
         }
         let volume = inst.root_volume_type.as_str();
         let gib = inst.root_volume_gib;
         let item = format!("EBS {volume} root volume, {gib} GiB");
-        match prices.ebs_per_gb_month.get(volume) {
-            Some(&per_gb) => {
-                let basis = format!("{gib} GiB × ${}/GiB-month", price(per_gb));
-                b.priced(item, &address, f64::from(gib) * per_gb, basis);
+        match table::find(prices.ebs_per_gb_month, volume) {
+            Some(per_gb) => {
+                let basis = format!("{gib} GiB × {per_gb}/GiB-month");
+                b.priced(item, &address, Micros(per_gb.0 * u64::from(gib)), basis);
             }
             None => b.unpriced(item, &address, NO_PRICE),
         }
         if inst.public_ip {
-            let per_hour = b.table.global.public_ipv4_per_hour;
-            b.hourly("Public IPv4 address".into(), &address, per_hour);
+            b.hourly("Public IPv4 address".into(), &address, table::PUBLIC_IPV4_PER_HOUR);
         }
         if inst.monitoring {
             b.unpriced("CloudWatch detailed monitoring".into(), &address, CLOUDWATCH_METRICS);
@@ -224,13 +230,13 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
         );
     }
     Ok(Estimate {
-        currency: table.currency.clone(),
-        monthly_total: cents(b.total),
+        currency: table::CURRENCY,
+        monthly_total: b.total.dollars(),
         complete: b.complete,
         region: region.to_owned(),
-        hours_per_month: table.hours_per_month,
+        hours_per_month: table::HOURS_PER_MONTH,
         items: b.items,
-        prices_as_of: table.as_of.clone(),
+        prices_as_of: table::AS_OF,
     })
 }
 
@@ -248,7 +254,9 @@ impl Estimate {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for i in &self.items {
-            let monthly = i.monthly.map_or_else(|| "—".to_owned(), |m| format!("${m:.2}"));
+            let monthly = i
+                .monthly
+                .map_or_else(|| "—".to_owned(), |m| Micros::of_dollars(m).to_cents_text());
             out.push_str(&format!("{monthly:>10}  {}  ({}; {})\n", i.item, i.address, i.basis));
         }
         let incomplete = if self.complete {
@@ -258,7 +266,7 @@ impl Estimate {
         };
         out.push_str(&format!(
             "{:>10}  a month in {}, {} hours{incomplete}; prices as of {}\n",
-            format!("${:.2}", self.monthly_total),
+            Micros::of_dollars(self.monthly_total).to_cents_text(),
             self.region,
             self.hours_per_month,
             self.prices_as_of
@@ -266,3 +274,6 @@ impl Estimate {
         out
     }
 }
+
+/// Why printing an estimate cannot fail: strings, finite numbers, booleans and lists.
+const ESTIMATE_IS_JSON: &str = "an estimate is always representable as JSON";
