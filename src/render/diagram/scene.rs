@@ -163,7 +163,7 @@ impl Builder<'_> {
             } else {
                 "instance profile"
             };
-            self.instance_parts[i].push(Node::new("pill", INSTANCES, kind, Vec::new()).block(address));
+            self.instance_parts[i].push(Node::new("", INSTANCES, kind, Vec::new()).block(address));
             return;
         }
         let (slot, node) = match (group, ty) {
@@ -189,7 +189,7 @@ impl Builder<'_> {
             },
             ("resource", "aws_route_table_association") => {
                 match name.strip_suffix("-route-tb-association").and_then(|n| self.subnet(n)) {
-                    Some(i) => (SubnetPart(i), Node::new("pill", NETWORK, "→ route table", Vec::new())),
+                    Some(i) => (SubnetPart(i), Node::new("", NETWORK, "→ route table", Vec::new())),
                     None => (Outside, unknown(ty, name)),
                 }
             }
@@ -282,7 +282,7 @@ impl Builder<'_> {
         for (i, instance) in self.stack.instances.iter().enumerate() {
             if instance.iam_role {
                 let module = format!("module.{}", instance.name);
-                let n = Node::new("pill", INSTANCES, "IAM role and profile", Vec::new()).part_of(&module);
+                let n = Node::new("", INSTANCES, "IAM role and profile", Vec::new()).part_of(&module);
                 self.instance_parts[i].push(n);
             }
         }
