@@ -168,3 +168,46 @@ fn share_links_round_trip_through_the_cli() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("damaged"), "{}", text(&out.stderr));
 }
+
+/// The diagram of `doc`, as the library draws it.
+fn diagram(doc: &nixform::model::Document) -> String {
+    let stack = nixform::model::validate(doc).expect("valid");
+    nixform::render::diagram::diagram(&stack).expect("draws")
+}
+
+#[test]
+fn diagram_writes_the_same_bytes_as_the_library() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("default.svg");
+    let run = nixform(&["diagram", "--out", out.to_str().expect("utf8")], None);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let want = diagram(&nixform::model::Document::default());
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), want);
+
+    let large = nixform::model::presets::large();
+    let want = diagram(&large);
+    for args in [
+        &["diagram", "--stack", "-"][..],
+        &["diagram", "--stack", "-", "--out", "-"],
+    ] {
+        let run = nixform(args, Some(&large.to_json()));
+        assert!(
+            run.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&run.stdout), want, "{args:?}");
+    }
+
+    let mut bad = nixform::model::Document::default();
+    bad.network.vpc_cidr = "10.10.0.0/33".into();
+    let out = tmp.path().join("bad.svg");
+    let run = nixform(
+        &["diagram", "--stack", "-", "--out", out.to_str().expect("utf8")],
+        Some(&bad.to_json()),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("network.vpc_cidr"));
+    assert!(!out.exists(), "nothing is written for an invalid stack");
+    assert_eq!(nixform(&["diagram", "--bogus", "x"], None).status.code(), Some(2));
+}

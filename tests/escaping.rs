@@ -1,6 +1,6 @@
 //! Invariant 2: user text never becomes code. Each escaper is checked through the real
 //! parser of its language: nix-instantiate for Nix, hcl-rs's template parser and (when it is
-//! installed) terraform itself for Terraform templates.
+//! installed) terraform itself for Terraform templates, roxmltree for the HTML/XML escaper.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -9,6 +9,7 @@ mod common;
 use std::str::FromStr;
 
 use common::{nix_eval_json, terraform_command, terraform_tool, HOSTILE};
+use nixform::render::highlight::escape_html;
 use nixform::render::{nix, template};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -120,6 +121,65 @@ proptest! {
         prop_assert_eq!(template::unescape(&template::literal(&s)), Some(s.clone()));
         let nix_lit = nix::string_literal(&s).expect("no NUL");
         prop_assert_eq!(nix::unescape_string_literal(&nix_lit), Some(s));
+    }
+}
+
+/// `text` escaped, as an XML parser reads it back from element text, a double-quoted and a
+/// single-quoted attribute; `Err` with the parser's message when the document is malformed.
+fn xml_read_back(text: &str) -> Result<[String; 3], String> {
+    let mut e = String::new();
+    escape_html(&mut e, text);
+    let xml = format!("<a d=\"{e}\" s='{e}'>{e}</a>");
+    let doc = roxmltree::Document::parse(&xml).map_err(|err| format!("{err}: {xml}"))?;
+    let root = doc.root_element();
+    let attr = |name| root.attribute(name).unwrap_or("<missing>").to_owned();
+    Ok([attr("d"), attr("s"), root.text().unwrap_or("").to_owned()])
+}
+
+/// What the escaper keeps of `text`: all of it, but characters XML cannot hold become U+FFFD.
+fn xml_kept(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn html_escaper_edge_cases() {
+    let cases: &[(&str, &str)] = &[
+        ("", ""),
+        ("plain ünï 😀", "plain ünï 😀"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("&amp;", "&amp;amp;"),
+        ("a\"b'c", "a&quot;b&#39;c"),
+        ("]]>", "]]&gt;"),
+        ("<!-- x -->", "&lt;!-- x --&gt;"),
+        ("${x} %{y}", "${x} %{y}"),
+        ("\t\n\r", "&#9;&#10;&#13;"),
+        ("\u{0}\u{1b}\u{fffe}\u{ffff}", "\u{fffd}\u{fffd}\u{fffd}\u{fffd}"),
+        ("\u{7f}\u{fffd}", "\u{7f}\u{fffd}"),
+    ];
+    for (text, want) in cases {
+        let mut out = String::new();
+        escape_html(&mut out, text);
+        assert_eq!(&out, want, "{text:?}");
+        let back = xml_read_back(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(back, [0, 1, 2].map(|_| xml_kept(text)), "{text:?}");
+    }
+    // The check can fail: unescaped markup is not text.
+    assert!(roxmltree::Document::parse("<a d=\"x\"y\">z</a>").is_err());
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 2000, ..Config::default() })]
+
+    #[test]
+    fn html_escaper_reads_back_through_an_xml_parser(s in prop_oneof![hostile_text(), any::<String>(), "[<>&\"' a-z;#]{0,12}"]) {
+        let back = xml_read_back(&s).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(back, [0, 1, 2].map(|_| xml_kept(&s)));
     }
 }
 

@@ -4,6 +4,7 @@
 //! nixform default [--preset NAME]          print a stack document (a preset: default, hardened, ...)
 //! nixform validate FILE                    print each field error; exit 1 when there is one
 //! nixform render [--stack FILE] --out DIR  write the files; invalid stack: exit 1, nothing written
+//! nixform diagram [--stack FILE] [--out FILE.svg]  the stack's diagram (standard output without --out, or `-`)
 //! nixform lint [--stack FILE]              print the security findings of a stack
 //! nixform share [--stack FILE]             print the share-link fragment (s=...) of a stack
 //! nixform unshare FRAGMENT                 print the stack document inside a share link
@@ -19,12 +20,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nixform::model::{lint, presets, share, validate, Document, FieldError, FieldErrorKind, Stack};
+use nixform::render::diagram::diagram;
 use nixform::render::{cost, render_all, RenderError};
 
 const USAGE: &str = "usage:
   nixform default [--preset default|hardened|remote-state|hosts|modules|large]
   nixform validate FILE
   nixform render [--stack FILE] --out DIR
+  nixform diagram [--stack FILE] [--out FILE.svg]
   nixform lint [--stack FILE]
   nixform share [--stack FILE]
   nixform unshare FRAGMENT-OR-URL
@@ -153,6 +156,21 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 count += 1;
             }
             eprintln!("wrote {count} files to {}", dir.display());
+            Ok(())
+        }
+        "diagram" => {
+            let stack_file = opts.take("--stack");
+            let out = opts.take("--out");
+            opts.finish()?;
+            let stack = validate(&read_document(stack_file.as_deref())?).map_err(Failure::Invalid)?;
+            let svg = diagram(&stack).map_err(|e| Failure::Usage(format!("cannot draw the diagram: {e}")))?;
+            match out.as_deref() {
+                None | Some("-") => print!("{svg}"),
+                Some(file) => {
+                    write(Path::new(file), &svg)?;
+                    eprintln!("wrote {file}");
+                }
+            }
             Ok(())
         }
         "lint" => {

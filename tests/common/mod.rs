@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod diagram;
 pub mod hosts;
 pub mod legacy_lz;
 pub mod module_schema;

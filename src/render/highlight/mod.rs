@@ -12,8 +12,18 @@ mod tokens;
 pub use cache::{LineCache, Patch};
 use tokens::{json, nix};
 
-/// `text` escaped for HTML text and double-quoted attribute values, appended to `out`: the one
-/// HTML escaper of the crate (the previews here, and the UI's option lists and findings).
+/// `text` escaped for HTML and XML text and attribute values (either quote), appended to `out`:
+/// the one HTML/XML escaper of the crate (the previews here, the UI's option lists and findings,
+/// and the diagram's SVG). Tab, LF and CR are character references, which an XML parser reads
+/// back as they are (it would turn them into spaces in an attribute, and CR into LF anywhere).
+/// A character that XML 1.0 cannot hold at all (the other C0 controls, U+FFFE, U+FFFF) becomes
+/// U+FFFD, so the SVG stays well-formed whatever the text is.
+///
+/// ```
+/// let mut out = String::new();
+/// nixform::render::highlight::escape_html(&mut out, "<a href='x'>\"&\"</a>\r\n\u{1}\u{FFFF}");
+/// assert_eq!(out, "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;&#13;&#10;\u{FFFD}\u{FFFD}");
+/// ```
 pub fn escape_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -21,6 +31,11 @@ pub fn escape_html(out: &mut String, text: &str) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\0'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -144,6 +159,9 @@ mod tests {
         out.replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#9;", "\t")
+            .replace("&#13;", "\r")
             .replace("&amp;", "&")
     }
 
