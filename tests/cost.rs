@@ -200,3 +200,20 @@ fn the_cli_prints_the_library_estimate() {
         assert_eq!(String::from_utf8(out.stdout).expect("utf8"), e.to_text());
     }
 }
+
+#[test]
+fn the_summary_counts_the_resources_and_modules_of_the_configuration() {
+    for (name, doc) in common::varied_documents() {
+        let files = render_all(&validate(&doc).expect("valid")).expect("renders");
+        let config: Value = serde_json::from_str(&files.config_tf_json).expect("JSON");
+        let resources: usize = config["resource"].as_object().map_or(0, |types| {
+            types
+                .values()
+                .map(|named| named.as_object().map_or(0, |n| n.len()))
+                .sum()
+        });
+        let modules = config["module"].as_object().map_or(0, |m| m.len());
+        assert_eq!((files.resources, files.modules), (resources, modules), "{name}");
+        assert!(resources > 0, "{name}");
+    }
+}

@@ -85,7 +85,7 @@ pub struct Micros(pub u64);
 
 impl Micros {
     /// An amount of dollars and cents (an estimate's `monthly`).
-    fn of_dollars(dollars: f64) -> Micros {
+    pub fn from_dollars(dollars: f64) -> Micros {
         // Amounts are positive and far below u64::MAX millionths; the cast saturates anyway.
         Micros((dollars * 1e6).round() as u64)
     }
@@ -256,7 +256,7 @@ impl Estimate {
         for i in &self.items {
             let monthly = i
                 .monthly
-                .map_or_else(|| "—".to_owned(), |m| Micros::of_dollars(m).to_cents_text());
+                .map_or_else(|| "—".to_owned(), |m| Micros::from_dollars(m).to_cents_text());
             out.push_str(&format!("{monthly:>10}  {}  ({}; {})\n", i.item, i.address, i.basis));
         }
         let incomplete = if self.complete {
@@ -266,7 +266,7 @@ impl Estimate {
         };
         out.push_str(&format!(
             "{:>10}  a month in {}, {} hours{incomplete}; prices as of {}\n",
-            Micros::of_dollars(self.monthly_total).to_cents_text(),
+            Micros::from_dollars(self.monthly_total).to_cents_text(),
             self.region,
             self.hours_per_month,
             self.prices_as_of

@@ -12,11 +12,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::components::banner::banner;
+use super::components::cost_panel::cost_panel;
 use super::components::header::Header;
-use super::components::how_to_use::HowToUse;
-use super::components::jump_bar::JumpBar;
+use super::components::how_to_use::how_to_use;
+use super::components::jump_bar::jump_bar;
 use super::components::lint_panel::LintPanel;
 use super::components::preview::Preview;
+use super::components::summary::summary;
 use super::field::Messages;
 use super::form::Form;
 use super::hooks::{use_autosave, use_import, use_share_links, use_undo_keys};
@@ -45,6 +47,7 @@ pub fn App() -> Html {
     let files = last_files.borrow().clone();
     let stale = outcome.ready().is_none();
     let findings = files.as_ref().and_then(|f| f.findings());
+    let ready = files.as_deref().and_then(Outcome::ready);
 
     use_autosave(Rc::clone(&state.doc), state.revision);
     use_share_links(dispatch.clone());
@@ -71,15 +74,17 @@ pub fn App() -> Html {
             <Header doc={Rc::clone(&state.doc)} dispatch={dispatch.clone()} {on_import}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} />
             { banner }
-            <JumpBar />
+            { jump_bar() }
             <main class="layout">
                 <div id="form" class="form-col">
                     <Form doc={Rc::clone(&state.doc)} keys={Rc::clone(&state.keys)} {messages} dispatch={dispatch.clone()} />
                 </div>
                 <aside class="side-col">
-                    <HowToUse />
-                    <Preview outcome={outcome.clone()} {files} />
+                    { how_to_use() }
+                    { summary(ready, stale) }
+                    <Preview outcome={outcome.clone()} files={files.clone()} />
                     <LintPanel {findings} {stale} {dispatch} />
+                    { cost_panel(ready, stale) }
                 </aside>
             </main>
             <footer class="foot">

@@ -1,5 +1,5 @@
 //! What the app derives from the document: the typed stack (or the field errors), the four
-//! files and the lint findings. The root computes it with `use_memo` over the document and
+//! files, the lint findings and the cost estimate. The root computes it with `use_memo` over the document and
 //! never stores it in state; components get it behind [`Shared`], which compares by identity.
 //!
 //! Belongs here: the derivation and how to read it. Not here: how it is shown (the preview and
@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::model::lint::{lint, Finding};
 use crate::model::{validate, Document, FieldError, FieldErrorKind, Stack};
+use crate::render::cost::{estimate, CostError, Estimate};
 use crate::render::{render_all, Files, RenderError};
 
 /// A valid stack and what it renders to.
@@ -19,6 +20,8 @@ pub struct Ready {
     pub files: Files,
     /// Shared with the security panel as they are, not copied for it.
     pub findings: Rc<Vec<Finding>>,
+    /// The monthly estimate, or why the region has none.
+    pub estimate: Result<Estimate, CostError>,
 }
 
 /// The outputs of one document.
@@ -37,6 +40,7 @@ impl Outcome {
             Ok(stack) => match render_all(&stack) {
                 Ok(files) => Outcome::Ready(Box::new(Ready {
                     findings: Rc::new(lint(&stack)),
+                    estimate: estimate(&stack),
                     stack,
                     files,
                 })),

@@ -59,6 +59,25 @@ pub struct Files {
     pub state_bucket_tf_json: Option<String>,
     /// `(hosts/<instance>.nix, contents)`, in the instances' order.
     pub hosts: Vec<(String, String)>,
+    /// How many resources config.tf.json declares (data sources not counted).
+    pub resources: usize,
+    /// How many modules it calls (modules mode).
+    pub modules: usize,
+}
+
+/// The number of blocks in `document[kind]` (by type, then name, for `resource`).
+fn count(document: &Value, kind: &str) -> usize {
+    let Some(blocks) = document.get(kind).and_then(Value::as_object) else {
+        return 0;
+    };
+    match kind {
+        "module" => blocks.len(),
+        _ => blocks
+            .values()
+            .filter_map(Value::as_object)
+            .map(|named| named.len())
+            .sum(),
+    }
 }
 
 impl Files {
@@ -126,6 +145,8 @@ pub fn render_all(stack: &Stack) -> Result<Files, RenderError> {
             .zip(host_files)
             .filter_map(|(instance, text)| Some((host_file_name(instance), text?)))
             .collect(),
+        resources: count(&document, "resource"),
+        modules: count(&document, "module"),
     })
 }
 

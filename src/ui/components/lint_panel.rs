@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::cidr_fix::{cidr_fix, CidrFix};
-use super::finding::FindingRow;
+use super::finding::finding_row;
 use crate::model::lint::{check_admin_cidr, Finding, Fix};
 use crate::ui::state::Action;
 
@@ -77,9 +77,7 @@ pub fn LintPanel(props: &Props) -> Html {
                 on_apply: on_apply(fix),
             })
         });
-        html! {
-            <FindingRow finding={finding.clone()} {index} on_fix={on_fix.clone()}>{ address }</FindingRow>
-        }
+        finding_row(finding, index, &on_fix, address)
     };
     let body = match findings.as_deref().map(Vec::as_slice) {
         None => html! { <p class="help">{ "The check runs when the form has no errors." }</p> },

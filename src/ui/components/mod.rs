@@ -9,7 +9,8 @@
 //!   [`jump_bar`], and [`how_to_use`] (which way of using the files fits);
 //! - the previews: [`preview`] over [`file_tabs`], [`toolbar`], [`listing`] (the highlighted
 //!   file) and [`problems`] (the form's errors);
-//! - the security panel: [`lint_panel`] over [`finding`] and [`cidr_fix`];
+//! - the security panel: [`lint_panel`] over [`finding`] and [`cidr_fix`]; the monthly cost,
+//!   [`cost_panel`], and the [`summary`] above the previews that links to them;
 //! - the form's controls: [`text_field`], [`select_field`], [`checkbox`], [`list_message`],
 //!   and [`field_link`] (a link that focuses a field).
 //!
@@ -19,6 +20,7 @@ pub mod banner;
 pub mod checkbox;
 pub mod cidr_fix;
 pub mod control;
+pub mod cost_panel;
 pub mod field_link;
 pub mod file_tabs;
 pub mod finding;
@@ -32,5 +34,6 @@ pub mod presets_menu;
 pub mod preview;
 pub mod problems;
 pub mod select_field;
+pub mod summary;
 pub mod text_field;
 pub mod toolbar;

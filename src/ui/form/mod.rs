@@ -173,7 +173,7 @@ pub fn Form(props: &Props) -> Html {
             <instances::Instances doc={part(Part::Instances)} form={form.clone()} keys={keys.clone()} />
             <outputs::Outputs doc={part(Part::Outputs)} form={form.clone()} />
             <provisioner::Provisioner doc={part(Part::Provisioner)} {form} />
-            <instance_types::InstanceTypes />
+            { instance_types::instance_types() }
         </form>
     }
 }
