@@ -217,3 +217,22 @@ fn the_summary_counts_the_resources_and_modules_of_the_configuration() {
         assert!(resources > 0, "{name}");
     }
 }
+
+#[test]
+fn items_billed_alike_are_one_group_with_their_sum() {
+    let mut doc = Document::default();
+    let mut second = doc.instances[0].clone();
+    second.name = "web".into();
+    doc.instances.push(second);
+    let e = estimate(&validate(&doc).expect("valid")).expect("priced");
+    let groups = e.groups();
+    assert_eq!(groups.len(), 4, "instance, volume, address, data transfer: {groups:?}");
+    let instances = &groups[0];
+    assert_eq!((instances.item, instances.count), ("EC2 instance t2.medium", 2));
+    assert_eq!(instances.first, "aws_instance.nixos_x86-64");
+    let each = e.items[0].monthly.expect("priced");
+    assert_eq!(instances.monthly, Some(Micros::from_dollars(each * 2.0)));
+    let sum: u64 = groups.iter().filter_map(|g| g.monthly).map(|m| m.0).sum();
+    assert_eq!(Micros(sum).cents(), Micros::from_dollars(e.monthly_total).cents());
+    assert_eq!(groups[3].monthly, None, "data transfer has no figure");
+}

@@ -240,7 +240,43 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
     })
 }
 
+/// Items that are billed alike, together: the same item on the same basis, for several
+/// instances (the app's panel shows one row per group).
+#[derive(Debug, PartialEq)]
+pub struct Group<'e> {
+    pub item: &'e str,
+    pub basis: &'e str,
+    /// How many items: `2 × EC2 instance t2.medium`.
+    pub count: usize,
+    /// Their monthly sum (of the items' cents); `None` when they have no figure.
+    pub monthly: Option<Micros>,
+    /// The address of the first.
+    pub first: &'e str,
+}
+
 impl Estimate {
+    /// The items grouped by what and how they bill, in the order they first appear.
+    pub fn groups(&self) -> Vec<Group<'_>> {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        for i in &self.items {
+            let monthly = i.monthly.map(Micros::from_dollars);
+            match groups.iter_mut().find(|g| g.item == i.item && g.basis == i.basis) {
+                Some(g) => {
+                    g.count += 1;
+                    g.monthly = g.monthly.zip(monthly).map(|(a, b)| Micros(a.0 + b.0));
+                }
+                None => groups.push(Group {
+                    item: &i.item,
+                    basis: &i.basis,
+                    count: 1,
+                    monthly,
+                    first: &i.address,
+                }),
+            }
+        }
+        groups
+    }
+
     /// The estimate as JSON, keys sorted, two-space indent, trailing newline (`nixform cost
     /// --json`).
     pub fn to_json(&self) -> String {

@@ -1,5 +1,6 @@
-//! The monthly cost panel: each item of the estimate (`render::cost`) with what it costs or how
-//! it is billed, the total, and the date of the prices; "no price data for this region" where
+//! The monthly cost panel: the items of the estimate (`render::cost`), those billed alike for
+//! several instances in one row ("2 × EC2 instance t2.medium"), with what they cost or how
+//! they are billed, the total, and the date of the prices; "no price data for this region" where
 //! the table has none. While the form has errors it shows the last valid stack's estimate,
 //! dimmed, like the previews.
 //!
@@ -8,18 +9,22 @@
 
 use yew::prelude::*;
 
-use crate::render::cost::{Estimate, Item, Micros};
+use crate::render::cost::{Estimate, Group, Micros};
 use crate::ui::outcome::Ready;
 
-fn row(item: &Item) -> Html {
-    let monthly = match item.monthly {
-        Some(dollars) => Micros::from_dollars(dollars).to_cents_text(),
-        None => "—".to_owned(),
+fn row(group: Group<'_>) -> Html {
+    let monthly = group.monthly.map_or_else(|| "—".to_owned(), Micros::to_cents_text);
+    let (item, from) = match group.count {
+        1 => (group.item.to_owned(), group.first.to_owned()),
+        n => (
+            format!("{n} × {}", group.item),
+            format!("{} and {} more", group.first, n - 1),
+        ),
     };
     html! {
         <tr>
             <th scope="row">
-                { &item.item }<span class="basis"><code>{ &item.address }</code>{ " · " }{ &item.basis }</span>
+                { item }<span class="basis"><code>{ from }</code>{ " · " }{ group.basis }</span>
             </th>
             <td class="num">{ monthly }</td>
         </tr>
@@ -32,7 +37,7 @@ fn table(e: &Estimate) -> Html {
     html! {
         <>
             <table class="cost-table">
-                <tbody>{ for e.items.iter().map(row) }</tbody>
+                <tbody>{ for e.groups().into_iter().map(row) }</tbody>
                 <tfoot>
                     <tr><th scope="row">{ "Total a month" }</th><td class="num">{ total }</td></tr>
                 </tfoot>
