@@ -344,7 +344,6 @@ fn the_diagram_has_its_own_light_and_dark_style() {
 #[test]
 fn golden_diagrams() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/diagram");
-    let bless = std::env::var_os("NIXFORM_BLESS").is_some();
     for (name, doc) in [("default", Document::default()), ("large", presets::large())] {
         let svg = svg(name, &stack(name, &doc));
         assert_eq!(
@@ -353,18 +352,6 @@ fn golden_diagrams() {
             "{name}: deterministic"
         );
         assert!(svg.ends_with("</svg>\n"), "{name}");
-        let path = dir.join(format!("{name}.svg"));
-        if bless {
-            std::fs::create_dir_all(&dir).expect("mkdir");
-            std::fs::write(&path, &svg).expect("write golden");
-            continue;
-        }
-        let want = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}; run NIXFORM_BLESS=1 cargo test --test diagram", path.display()));
-        assert!(
-            svg == want,
-            "{name} differs from {}; if intended, run NIXFORM_BLESS=1 cargo test --test diagram",
-            path.display()
-        );
+        common::golden(&dir.join(format!("{name}.svg")), &svg, "diagram");
     }
 }

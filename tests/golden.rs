@@ -15,21 +15,8 @@ fn default_stack_matches_golden_files() {
     let stack = validate(&Document::default()).expect("the default stack is valid");
     let files = render_all(&stack).expect("renders");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/default");
-    let bless = std::env::var_os("NIXFORM_BLESS").is_some();
     for (name, text) in files.iter() {
-        let path = dir.join(name);
-        if bless {
-            std::fs::create_dir_all(&dir).expect("mkdir");
-            std::fs::write(&path, text).expect("write golden");
-            continue;
-        }
-        let want = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}; run NIXFORM_BLESS=1 cargo test --test golden", path.display()));
-        assert!(
-            text == want,
-            "{name} differs from {}; if intended, run NIXFORM_BLESS=1 cargo test --test golden\n--- got ---\n{text}",
-            path.display()
-        );
+        common::golden(&dir.join(name), text, "golden");
         assert!(
             text.ends_with('\n') && !text.ends_with("\n\n"),
             "{name}: exactly one trailing newline"

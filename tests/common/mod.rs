@@ -134,6 +134,26 @@ pub const HOSTILE: &[&str] = &[
     "a\\nb",
 ];
 
+/// Compare `text` with the golden file at `path`, or write it there when `NIXFORM_BLESS` is
+/// set; `test` is the test target named in the command that regenerates it.
+#[track_caller]
+pub fn golden(path: &Path, text: &str, test: &str) {
+    if std::env::var_os("NIXFORM_BLESS").is_some() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write golden");
+        return;
+    }
+    let want = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run NIXFORM_BLESS=1 cargo test --test {test}", path.display()));
+    assert!(
+        text == want,
+        "{} differs; if intended, run NIXFORM_BLESS=1 cargo test --test {test}\n--- got ---\n{text}",
+        path.display()
+    );
+}
+
 /// A subnet of the document: name, CIDR block and availability zone, as typed.
 pub fn subnet(name: &str, cidr: &str, availability_zone: &str) -> SubnetDoc {
     SubnetDoc {
