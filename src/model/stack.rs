@@ -18,6 +18,27 @@ pub struct Stack {
     pub provisioner: Provisioner,
 }
 
+impl Stack {
+    /// The Terraform address of the VPC: `aws_vpc.<name>`, or `module.<name>` in modules mode.
+    pub fn vpc_address(&self) -> String {
+        let kind = match self.mode {
+            Mode::Resources => "aws_vpc",
+            Mode::Modules => "module",
+        };
+        [kind, ".", self.network.vpc_name.as_str()].concat()
+    }
+
+    /// The Terraform address of `instance`: `aws_instance.<name>`, or `module.<name>` in
+    /// modules mode.
+    pub fn instance_address(&self, instance: &Instance) -> String {
+        let kind = match self.mode {
+            Mode::Resources => "aws_instance",
+            Mode::Modules => "module",
+        };
+        [kind, ".", instance.name.as_str()].concat()
+    }
+}
+
 /// How the stack is written: AWS resources, or the terraform-aws-modules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

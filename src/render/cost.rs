@@ -177,10 +177,7 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
         complete: true,
     };
     for inst in &stack.instances {
-        let address = match stack.mode {
-            Mode::Resources => format!("aws_instance.{}", inst.name),
-            Mode::Modules => format!("module.{}", inst.name),
-        };
+        let address = stack.instance_address(inst);
         let kind = inst.instance_type.as_str();
         match table::find(prices.instances_per_hour, kind) {
             Some(per_hour) => b.hourly(format!("EC2 instance {kind}"), &address, per_hour),
@@ -203,10 +200,7 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
             b.unpriced("CloudWatch detailed monitoring".into(), &address, CLOUDWATCH_METRICS);
         }
     }
-    let vpc = match stack.mode {
-        Mode::Resources => format!("aws_vpc.{}", stack.network.vpc_name),
-        Mode::Modules => format!("module.{}", stack.network.vpc_name),
-    };
+    let vpc = stack.vpc_address();
     b.unpriced("Data transfer out to the internet".into(), &vpc, BY_USE);
     if stack.network.flow_logs.is_some() {
         let address = match stack.mode {

@@ -191,12 +191,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
     let mut out = Vec::new();
     let sg = format!("aws_security_group.{}", stack.security_group.resource_name);
     let modules = stack.mode == Mode::Modules;
-    let (vpc_kind, instance_kind) = if modules {
-        ("module", "module")
-    } else {
-        ("aws_vpc", "aws_instance")
-    };
-    let vpc = format!("{vpc_kind}.{}", stack.network.vpc_name);
+    let vpc = stack.vpc_address();
     let mut add = |check, resource: &str, field: String, fix| {
         out.push(Finding {
             check,
@@ -300,12 +295,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
                 if modules {
                     add(check, &vpc, "mode".into(), None);
                     for &i in &order {
-                        add(
-                            check,
-                            &format!("module.{}", stack.instances[i].name),
-                            "mode".into(),
-                            None,
-                        );
+                        add(check, &stack.instance_address(&stack.instances[i]), "mode".into(), None);
                     }
                 }
             }
@@ -332,7 +322,7 @@ pub fn lint(stack: &Stack) -> Vec<Finding> {
                     if flagged {
                         add(
                             check,
-                            &format!("{instance_kind}.{}", inst.name),
+                            &stack.instance_address(inst),
                             format!("instances[{i}].{field}"),
                             fix,
                         );
