@@ -1,12 +1,16 @@
 //! NixOS image: the release (or a custom AMI name pattern) and the architecture, and (folded
 //! away) the Terraform name of the AMI lookup.
+//!
+//! A view function, not a component: its few controls are components that skip their
+//! re-render when unchanged, and a component type costs about 700 bytes of shipped gzip.
 
 use yew::prelude::*;
 
-use super::SectionProps;
 use crate::model::edit::Text;
+use crate::model::Document;
 use crate::ui::components::select_field::{Choices, SelectField};
 use crate::ui::components::text_field::TextField;
+use crate::ui::field::FormCtx;
 
 const RELEASES: &[(&str, &str)] = &[
     ("26.05", "NixOS 26.05"),
@@ -16,10 +20,10 @@ const RELEASES: &[(&str, &str)] = &[
 
 const ARCHITECTURES: &[(&str, &str)] = &[("x86_64", "x86_64 (Intel, AMD)"), ("arm64", "arm64 (Graviton)")];
 
-#[component]
-pub fn Image(props: &SectionProps) -> Html {
-    let f = props.form.bind(&props.doc);
-    let custom = props.doc.image.release == "custom";
+/// The section, drawn by the form on each of its renders (see the module docs).
+pub fn image(doc: &Document, form: &FormCtx) -> Html {
+    let f = form.bind(doc);
+    let custom = doc.image.release == "custom";
     html! {
         <fieldset id="section-image">
             <legend>{ "NixOS image" }</legend>

@@ -1,15 +1,19 @@
 //! Key pair: the public key AWS installs for root. Private keys are refused by the edit
 //! screen (`model::edit::screen`) before they reach the document.
+//!
+//! A view function, not a component: its few controls are components that skip their
+//! re-render when unchanged, and a component type costs about 700 bytes of shipped gzip.
 
 use yew::prelude::*;
 
-use super::SectionProps;
 use crate::model::edit::Text;
+use crate::model::Document;
 use crate::ui::components::text_field::TextField;
+use crate::ui::field::FormCtx;
 
-#[component]
-pub fn KeyPair(props: &SectionProps) -> Html {
-    let f = props.form.bind(&props.doc);
+/// The section, drawn by the form on each of its renders (see the module docs).
+pub fn key_pair(doc: &Document, form: &FormCtx) -> Html {
+    let f = form.bind(doc);
     html! {
         <fieldset id="section-key-pair">
             <legend>{ "Key pair" }</legend>

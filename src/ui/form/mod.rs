@@ -1,8 +1,10 @@
-//! The form: one fieldset component per section of the document, in the order of the files
-//! they describe, and the rows of its lists (subnets, rules, instances, tags) in files of
-//! their own.
+//! The form: one fieldset per section of the document, in the order of the files they
+//! describe, and the rows of its lists (subnets, rules, instances, tags) in files of their own.
+//! The sections with lists or many fields (network, security group, instances, provisioner) and
+//! the rows are components; the small ones (mode, provider, image, key pair, outputs) are view
+//! functions, redrawn with the form, whose controls skip their own re-render when unchanged.
 //!
-//! Every section and row gets the document as a [`DocPart`]: the shared document (an `Rc`,
+//! Every section component and row gets the document as a [`DocPart`]: the shared document (an `Rc`,
 //! never a copy) and the [`Part`] it shows, compared only on that part. So a keystroke
 //! re-renders the section, card or row it happened in, not all of them. Sections lay out
 //! controls bound to typed fields (`ui::field`) and dispatch list edits; they never validate,
@@ -39,19 +41,14 @@ use crate::model::Document;
 /// Which part of the document a section or row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    Mode,
-    Provider,
-    Image,
     Network,
     Subnet(usize),
     SecurityGroup,
     Rule(Direction, usize),
-    KeyPair,
     Instances,
     Instance(usize),
     /// Tag `.1` of instance `.0`.
     Tag(usize, usize),
-    Outputs,
     Provisioner,
 }
 
@@ -75,21 +72,16 @@ impl Part {
     /// Whether `a` and `b` agree on everything this part shows.
     fn same(self, a: &Document, b: &Document) -> bool {
         match self {
-            Part::Mode => a.mode == b.mode,
-            Part::Provider => a.provider == b.provider,
-            Part::Image => a.image == b.image,
             // The zone suggestions follow the region; the names the vpc module makes, the mode.
             Part::Network => a.network == b.network && a.provider.region == b.provider.region && a.mode == b.mode,
             Part::Subnet(i) => a.network.subnets.get(i) == b.network.subnets.get(i),
             Part::SecurityGroup => a.security_group == b.security_group,
             Part::Rule(direction, i) => rules(a, direction).get(i) == rules(b, direction).get(i),
-            Part::KeyPair => a.key_pair == b.key_pair,
             // An instance's subnet is picked from the subnets' names (which the section hands
             // to each card).
             Part::Instances => a.instances == b.instances && subnet_names(a).eq(subnet_names(b)),
             Part::Instance(i) => a.instances.get(i) == b.instances.get(i),
             Part::Tag(i, j) => tag(a, i, j) == tag(b, i, j),
-            Part::Outputs => a.outputs == b.outputs,
             Part::Provisioner => a.provisioner == b.provisioner,
         }
     }
@@ -164,14 +156,14 @@ pub fn Form(props: &Props) -> Html {
     html! {
         <form autocomplete="off" spellcheck="false" novalidate=true class="stack-form"
             onsubmit={|e: SubmitEvent| e.prevent_default()}>
-            <mode::Mode doc={part(Part::Mode)} form={form.clone()} />
-            <provider::Provider doc={part(Part::Provider)} form={form.clone()} />
-            <image::Image doc={part(Part::Image)} form={form.clone()} />
+            { mode::mode(&props.doc, &form) }
+            { provider::provider(&props.doc, &form) }
+            { image::image(&props.doc, &form) }
             <network::Network doc={part(Part::Network)} form={form.clone()} keys={keys.clone()} />
             <security_group::SecurityGroup doc={part(Part::SecurityGroup)} form={form.clone()} keys={keys.clone()} />
-            <key_pair::KeyPair doc={part(Part::KeyPair)} form={form.clone()} />
+            { key_pair::key_pair(&props.doc, &form) }
             <instances::Instances doc={part(Part::Instances)} form={form.clone()} keys={keys.clone()} />
-            <outputs::Outputs doc={part(Part::Outputs)} form={form.clone()} />
+            { outputs::outputs(&props.doc, &form) }
             <provisioner::Provisioner doc={part(Part::Provisioner)} {form} />
             { instance_types::instance_types() }
         </form>

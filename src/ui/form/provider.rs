@@ -1,16 +1,20 @@
 //! Provider and credentials: the region, and where the provisioning host finds AWS
 //! credentials (files and a profile: nixform never asks for keys).
+//!
+//! A view function, not a component: its few controls are components that skip their
+//! re-render when unchanged, and a component type costs about 700 bytes of shipped gzip.
 
 use yew::prelude::*;
 
-use super::SectionProps;
 use crate::model::edit::Text;
+use crate::model::Document;
 use crate::ui::components::select_field::{Choices, SelectField};
 use crate::ui::components::text_field::TextField;
+use crate::ui::field::FormCtx;
 
-#[component]
-pub fn Provider(props: &SectionProps) -> Html {
-    let f = props.form.bind(&props.doc);
+/// The section, drawn by the form on each of its renders (see the module docs).
+pub fn provider(doc: &Document, form: &FormCtx) -> Html {
+    let f = form.bind(doc);
     html! {
         <fieldset id="section-provider">
             <legend>{ "Provider and credentials" }</legend>
