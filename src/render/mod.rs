@@ -18,6 +18,7 @@ pub mod diagram;
 pub mod files;
 pub mod highlight;
 pub mod nix;
+pub mod sources;
 pub mod template;
 pub mod terraform;
 pub mod zip;
