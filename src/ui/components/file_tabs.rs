@@ -1,5 +1,6 @@
 //! The previews' tabs, one per generated file (`Files::tabs`: the four, then a tab per host
-//! file), with the keyboard of a tablist (arrows, Home, End move between tabs).
+//! file), with the keyboard of a tablist (arrows, Home, End move between tabs). A view
+//! function: the preview, its one parent, redraws it with itself.
 
 use std::rc::Rc;
 
@@ -12,24 +13,11 @@ pub fn tab_id(name: &str) -> String {
     format!("tab-{}", name.replace(['.', '/'], "-"))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The files' names, in tab order.
-    pub tabs: Rc<[AttrValue]>,
-    /// The index in `tabs` of the shown file.
-    pub active: usize,
-    pub on_select: Callback<usize>,
-}
-
-#[component]
-pub fn FileTabs(props: &Props) -> Html {
-    let Props {
-        tabs,
-        active,
-        on_select,
-    } = props;
+/// The tabs of `tabs` (the files' names, in tab order); `active` is the index of the shown
+/// file, and `on_select` takes the index of the one to show.
+pub fn file_tabs(tabs: &Rc<[AttrValue]>, active: usize, on_select: &Callback<usize>) -> Html {
     let onkeydown = {
-        let (tabs, active, on_select) = (tabs.clone(), *active, on_select.clone());
+        let (tabs, on_select) = (tabs.clone(), on_select.clone());
         Callback::from(move |e: KeyboardEvent| {
             let n = tabs.len();
             let next = match e.key().as_str() {
@@ -45,7 +33,7 @@ pub fn FileTabs(props: &Props) -> Html {
         })
     };
     let tab = |(i, name): (usize, &AttrValue)| {
-        let selected = i == *active;
+        let selected = i == active;
         html! {
             <button type="button" role="tab" id={tab_id(name)} aria-selected={if selected { "true" } else { "false" }}
                 aria-controls="preview-panel" tabindex={if selected { "0" } else { "-1" }} class="tab"

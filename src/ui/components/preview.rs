@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::file_tabs::{tab_id, FileTabs};
+use super::file_tabs::{file_tabs, tab_id};
 use super::listing::Listing;
 use super::problems::problems;
 use super::toolbar::Toolbar;
@@ -74,7 +74,7 @@ pub fn Preview(props: &Props) -> Html {
     };
     html! {
         <section id="files" aria-label="Preview" class="preview">
-            <FileTabs {tabs} {active} {on_select} />
+            { file_tabs(&tabs, active, &on_select) }
             <Toolbar name={name.clone()} outcome={files.clone()} {stale} />
             <div id="preview-panel" role="tabpanel" aria-labelledby={tab_id(&name)} class="panel">
                 { problems }

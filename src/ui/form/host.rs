@@ -1,12 +1,13 @@
 //! One instance's "NixOS configuration" section, inside its card: the switch that turns it on
 //! and, while it is on, the host's name, time zone, packages, keys, services, swap and extra
 //! Nix. What it becomes (`hosts/<instance>.nix`, the user data, the flake entry) is `render`'s.
-//! The controls are rows of tables, laid out by one loop each.
+//! The controls are rows of tables, laid out by one loop each. A view function: its card, its
+//! one parent, redraws it with itself, and its controls skip their re-render when unchanged.
 
 use yew::prelude::*;
 
-use super::DocPart;
 use crate::model::edit::{Flag, HostFlag as F, HostText as T, Text};
+use crate::model::Document;
 use crate::ui::components::checkbox::Checkbox;
 use crate::ui::components::text_field::{Kind, TextField};
 use crate::ui::field::FormCtx;
@@ -72,17 +73,8 @@ const ENABLED: &[(F, &str)] = &[(
      flake's nixos-rebuild command updates the host.",
 )];
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub index: usize,
-    pub doc: DocPart,
-    pub form: FormCtx,
-}
-
-#[component]
-pub fn HostSection(props: &Props) -> Html {
-    let Props { index, doc, form } = props;
-    let i = *index;
+/// The section of instance `i`, drawn by its card.
+pub fn host_section(i: usize, doc: &Document, form: &FormCtx) -> Html {
     let f = form.bind(doc);
     let nixos = doc.instances.get(i).map(|d| &d.nixos);
     let (enabled, nginx) = nixos.map_or((false, false), |n| (n.enabled, n.nginx));

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::host::HostSection;
-use super::tag_row::TagRow;
-use super::{DocPart, Part};
+use super::host::host_section;
+use super::tag_row::tag_row;
+use super::DocPart;
 use crate::model::edit::{Flag, InstanceFlag as F, InstanceText as T, Text};
 use crate::ui::components::checkbox::Checkbox;
 use crate::ui::components::select_field::{Choices, SelectField};
@@ -47,9 +47,7 @@ pub fn InstanceCard(props: &Props) -> Html {
     let tags: Html = tag_keys
         .iter()
         .enumerate()
-        .map(|(tag, &key)| {
-            html! { <TagRow {key} instance={i} index={tag} doc={doc.part(Part::Tag(i, tag))} form={form.clone()} /> }
-        })
+        .map(|(tag, &key)| tag_row(key, i, tag, doc, form))
         .collect();
     html! {
         <section aria-label={title.clone()} class="row-card instance">
@@ -85,7 +83,7 @@ pub fn InstanceCard(props: &Props) -> Html {
             <button type="button" aria-label={format!("Add a tag to instance {n}")} class="btn add"
                 onclick={form.on_click(Action::AddTag(i))}>{ "Add tag" }</button>
             <h4 class="sub">{ "NixOS configuration" }</h4>
-            <HostSection index={i} doc={doc.clone()} form={form.clone()} />
+            { host_section(i, doc, form) }
             <div class="grid">
                 <div class="wide">
                     <TextField bind={text(T::UserData)}

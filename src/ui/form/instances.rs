@@ -1,17 +1,19 @@
-//! Instances: one card per EC2 instance (`instance_card`), and the button that adds one.
+//! Instances: one card per EC2 instance (`instance_card`), and the button that adds one. A view
+//! function: the cards are components that skip their re-render when their instance (and the
+//! subnets' names) are unchanged.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::instance_card::InstanceCard;
-use super::{ListSectionProps, Part};
+use super::{Part, Section};
 use crate::ui::components::list_message::list_message;
 use crate::ui::state::Action;
 
-#[component]
-pub fn Instances(props: &ListSectionProps) -> Html {
-    let ListSectionProps { doc, form, keys } = props;
+/// The section, drawn by the form on each of its renders.
+pub fn instances(props: Section) -> Html {
+    let Section { doc, form, keys } = props;
     // The subnet field of every card picks one of these.
     let subnets: Rc<[AttrValue]> = doc
         .network
@@ -27,7 +29,7 @@ pub fn Instances(props: &ListSectionProps) -> Html {
         .enumerate()
         .map(|(index, (&key, tags))| {
             html! {
-                <InstanceCard {key} {index} doc={doc.part(Part::Instance(index))} form={form.clone()}
+                <InstanceCard {key} {index} doc={props.part(Part::Instance(index))} form={form.clone()}
                     tag_keys={tags.clone()} subnets={subnets.clone()} />
             }
         })

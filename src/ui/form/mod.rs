@@ -1,12 +1,13 @@
 //! The form: one fieldset per section of the document, in the order of the files they
 //! describe, and the rows of its lists (subnets, rules, instances, tags) in files of their own.
-//! The sections with lists or many fields (network, security group, instances, provisioner) and
-//! the rows are components; the small ones (mode, provider, image, key pair, outputs) are view
-//! functions, redrawn with the form, whose controls skip their own re-render when unchanged.
+//! The sections are view functions, redrawn with the form; the rows with fields of their own
+//! (subnets, rules, instance cards) are components, and so are the controls, which skip their
+//! re-render when unchanged (a component type costs about 700 bytes of shipped gzip, so markup
+//! drawn by one parent is a function: docs/performance.md).
 //!
-//! Every section component and row gets the document as a [`DocPart`]: the shared document (an `Rc`,
-//! never a copy) and the [`Part`] it shows, compared only on that part. So a keystroke
-//! re-renders the section, card or row it happened in, not all of them. Sections lay out
+//! Every row gets the document as a [`DocPart`]: the shared document (an `Rc`, never a copy)
+//! and the [`Part`] it shows, compared only on that part. So a keystroke re-renders the card
+//! or row it happened in, not all of them. Sections lay out
 //! controls bound to typed fields (`ui::field`) and dispatch list edits; they never validate,
 //! render outputs or call browser APIs. Rows are keyed by the stable ids of `ui::keys`.
 
@@ -34,22 +35,16 @@ use yew::prelude::*;
 use super::field::{FormCtx, Messages};
 use super::keys::Keys;
 use super::state::Action;
-use crate::model::document::{RuleDoc, TagDoc};
+use crate::model::document::RuleDoc;
 use crate::model::edit::Direction;
 use crate::model::Document;
 
-/// Which part of the document a section or row shows.
+/// Which part of the document a row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    Network,
     Subnet(usize),
-    SecurityGroup,
     Rule(Direction, usize),
-    Instances,
     Instance(usize),
-    /// Tag `.1` of instance `.0`.
-    Tag(usize, usize),
-    Provisioner,
 }
 
 /// The rules in `direction`.
@@ -60,29 +55,14 @@ pub fn rules(doc: &Document, direction: Direction) -> &[RuleDoc] {
     }
 }
 
-fn tag(doc: &Document, instance: usize, index: usize) -> Option<&TagDoc> {
-    doc.instances.get(instance)?.tags.get(index)
-}
-
-fn subnet_names(doc: &Document) -> impl Iterator<Item = &str> {
-    doc.network.subnets.iter().map(|s| s.name.as_str())
-}
-
 impl Part {
     /// Whether `a` and `b` agree on everything this part shows.
     fn same(self, a: &Document, b: &Document) -> bool {
         match self {
-            // The zone suggestions follow the region; the names the vpc module makes, the mode.
-            Part::Network => a.network == b.network && a.provider.region == b.provider.region && a.mode == b.mode,
             Part::Subnet(i) => a.network.subnets.get(i) == b.network.subnets.get(i),
-            Part::SecurityGroup => a.security_group == b.security_group,
             Part::Rule(direction, i) => rules(a, direction).get(i) == rules(b, direction).get(i),
-            // An instance's subnet is picked from the subnets' names (which the section hands
-            // to each card).
-            Part::Instances => a.instances == b.instances && subnet_names(a).eq(subnet_names(b)),
+            // The subnets' names a card picks from are a prop of their own.
             Part::Instance(i) => a.instances.get(i) == b.instances.get(i),
-            Part::Tag(i, j) => tag(a, i, j) == tag(b, i, j),
-            Part::Provisioner => a.provisioner == b.provisioner,
         }
     }
 }
@@ -121,19 +101,20 @@ impl Deref for DocPart {
     }
 }
 
-/// The props of a section: its part of the document, the messages and the dispatcher.
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    pub doc: DocPart,
-    pub form: FormCtx,
+/// What a section with lists draws from: the document, the form's messages and dispatcher,
+/// and the ids of its rows.
+#[derive(Clone, Copy)]
+pub struct Section<'a> {
+    pub doc: &'a Rc<Document>,
+    pub form: &'a FormCtx,
+    pub keys: &'a Keys,
 }
 
-/// The props of a section with lists: also the ids of their rows.
-#[derive(Properties, PartialEq)]
-pub struct ListSectionProps {
-    pub doc: DocPart,
-    pub form: FormCtx,
-    pub keys: Rc<Keys>,
+impl Section<'_> {
+    /// A row's part of the document.
+    pub fn part(&self, part: Part) -> DocPart {
+        DocPart::new(self.doc, part)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -151,20 +132,23 @@ pub fn Form(props: &Props) -> Html {
         messages: Rc::clone(&props.messages),
         dispatch: props.dispatch.clone(),
     };
-    let part = |part| DocPart::new(&props.doc, part);
-    let keys = &props.keys;
+    let section = Section {
+        doc: &props.doc,
+        form: &form,
+        keys: &props.keys,
+    };
     html! {
         <form autocomplete="off" spellcheck="false" novalidate=true class="stack-form"
             onsubmit={|e: SubmitEvent| e.prevent_default()}>
             { mode::mode(&props.doc, &form) }
             { provider::provider(&props.doc, &form) }
             { image::image(&props.doc, &form) }
-            <network::Network doc={part(Part::Network)} form={form.clone()} keys={keys.clone()} />
-            <security_group::SecurityGroup doc={part(Part::SecurityGroup)} form={form.clone()} keys={keys.clone()} />
+            { network::network(section) }
+            { security_group::security_group(section) }
             { key_pair::key_pair(&props.doc, &form) }
-            <instances::Instances doc={part(Part::Instances)} form={form.clone()} keys={keys.clone()} />
+            { instances::instances(section) }
             { outputs::outputs(&props.doc, &form) }
-            <provisioner::Provisioner doc={part(Part::Provisioner)} {form} />
+            { provisioner::provisioner(&props.doc, &form) }
             { instance_types::instance_types() }
         </form>
     }

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::subnet_row::SubnetRow;
-use super::{ListSectionProps, Part};
+use super::{Part, Section};
 use crate::model::edit::{Flag, Text};
 use crate::model::fixups;
 use crate::ui::components::checkbox::Checkbox;
@@ -15,9 +15,10 @@ use crate::ui::components::list_message::list_message;
 use crate::ui::components::text_field::{Kind, TextField};
 use crate::ui::state::Action;
 
-#[component]
-pub fn Network(props: &ListSectionProps) -> Html {
-    let ListSectionProps { doc, form, keys } = props;
+/// The section, drawn by the form on each of its renders; its rows and controls are components
+/// that skip their re-render when unchanged.
+pub fn network(props: Section) -> Html {
+    let Section { doc, form, keys } = props;
     let f = form.bind(doc);
     // The rows, keyed, in a list of their own: Yew diffs by key only a list that is all keyed.
     let subnets: Html = keys
@@ -25,7 +26,7 @@ pub fn Network(props: &ListSectionProps) -> Html {
         .iter()
         .enumerate()
         .map(|(index, &key)| {
-            html! { <SubnetRow {key} {index} doc={doc.part(Part::Subnet(index))} form={form.clone()} /> }
+            html! { <SubnetRow {key} {index} doc={props.part(Part::Subnet(index))} form={form.clone()} /> }
         })
         .collect();
     // What the gateway, route table and route fields say: in modules mode, that the module

@@ -2,13 +2,17 @@
 //! Terraform (flake.nix, infra.nix), and how it runs: where the AWS provider comes from, when
 //! the unit applies, where the state lives, state encryption and how credentials reach it.
 //! Fields that only matter for one choice (the bucket for S3, the key for KMS) show with it.
+//!
+//! A view function, not a component, as the other one-of sections: its controls are
+//! components that skip their re-render when unchanged.
 
 use yew::prelude::*;
 
-use super::SectionProps;
 use crate::model::edit::Text;
+use crate::model::Document;
 use crate::ui::components::select_field::{Choices, SelectField};
 use crate::ui::components::text_field::TextField;
+use crate::ui::field::FormCtx;
 
 const SYSTEMS: &[(&str, &str)] = &[("x86_64-linux", "x86_64-linux"), ("aarch64-linux", "aarch64-linux")];
 
@@ -28,10 +32,10 @@ const CREDENTIALS: &[(&str, &str)] = &[
     ("environment-file", "EnvironmentFile="),
 ];
 
-#[component]
-pub fn Provisioner(props: &SectionProps) -> Html {
-    let f = props.form.bind(&props.doc);
-    let p = &props.doc.provisioner;
+/// The section, drawn by the form on each of its renders (see the module docs).
+pub fn provisioner(doc: &Document, form: &FormCtx) -> Html {
+    let f = form.bind(doc);
+    let p = &doc.provisioner;
     let s3 = p.backend == "s3";
     html! {
         <fieldset id="section-provisioner">

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::rule_row::RuleRow;
-use super::{ListSectionProps, Part};
+use super::{Part, Section};
 use crate::model::document::RuleDoc;
 use crate::model::edit::{Direction, Text};
 use crate::ui::components::list_message::list_message;
@@ -37,8 +37,8 @@ pub fn direction_word(direction: Direction) -> &'static str {
 }
 
 /// A rule table: its message, its rows and its add buttons.
-fn table(props: &ListSectionProps, direction: Direction, presets: [&'static str; 4]) -> Html {
-    let ListSectionProps { doc, form, keys } = props;
+fn table(props: Section, direction: Direction, presets: [&'static str; 4]) -> Html {
+    let Section { doc, form, keys } = props;
     let path = match direction {
         Direction::Ingress => "security_group.ingress",
         Direction::Egress => "security_group.egress",
@@ -50,7 +50,7 @@ fn table(props: &ListSectionProps, direction: Direction, presets: [&'static str;
         .enumerate()
         .map(|(index, &key)| {
             html! {
-                <RuleRow {key} {direction} {index} doc={doc.part(Part::Rule(direction, index))} form={form.clone()} />
+                <RuleRow {key} {direction} {index} doc={props.part(Part::Rule(direction, index))} form={form.clone()} />
             }
         })
         .collect();
@@ -74,9 +74,10 @@ fn add_button(form: &FormCtx, direction: Direction, label: &'static str) -> Html
     }
 }
 
-#[component]
-pub fn SecurityGroup(props: &ListSectionProps) -> Html {
-    let f = props.form.bind(&props.doc);
+/// The section, drawn by the form on each of its renders; its rows and controls are components
+/// that skip their re-render when unchanged.
+pub fn security_group(props: Section) -> Html {
+    let f = props.form.bind(props.doc);
     html! {
         <fieldset id="section-security-group">
             <legend>{ "Security group" }</legend>

@@ -2,34 +2,18 @@
 
 use yew::prelude::*;
 
-use super::DocPart;
 use crate::model::edit::Text;
+use crate::model::Document;
 use crate::ui::components::text_field::TextField;
 use crate::ui::field::FormCtx;
 use crate::ui::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The instance's index.
-    pub instance: usize,
-    /// The tag's index in the instance's tags.
-    pub index: usize,
-    pub doc: DocPart,
-    pub form: FormCtx,
-}
-
-#[component]
-pub fn TagRow(props: &Props) -> Html {
-    let Props {
-        instance,
-        index,
-        doc,
-        form,
-    } = props;
-    let (i, j) = (*instance, *index);
+/// Tag `j` of instance `i`, keyed by `key` in its card's list (a view function: the card, its
+/// one parent, redraws it with itself, and its fields skip their re-render when unchanged).
+pub fn tag_row(key: u64, i: usize, j: usize, doc: &Document, form: &FormCtx) -> Html {
     let f = form.bind(doc);
     html! {
-        <div role="group" aria-label={format!("Tag {}", j + 1)} class="row-card tag">
+        <div {key} role="group" aria-label={format!("Tag {}", j + 1)} class="row-card tag">
             <div class="grid">
                 <TextField bind={f.text(Text::TagKey(i, j))} help="e.g. Environment." />
                 <TextField bind={f.text(Text::TagValue(i, j))} help="e.g. production." />
