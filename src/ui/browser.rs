@@ -115,16 +115,70 @@ fn replace_lines(code: &Element, at: usize, remove: usize, html: &str) {
 }
 
 /// Patch the preview's `<pre>`, whose children are the gutter and the `<code>` (one element
-/// per line): replace `remove` lines at line `at` with the lines in `html` (made by
-/// `render::highlight`, which escapes all text), and set the gutter's numbers when the number
-/// of lines changed.
-pub fn patch_preview(pre: &Element, at: usize, remove: usize, html: &str, numbers: Option<&str>) {
+/// per line): replace `remove` lines at line `at` with the `insert` lines in `html` (made by
+/// `render::highlight`, which escapes all text), mark those as new (CSS fades the mark), and
+/// set the gutter's numbers when the number of lines changed.
+pub fn patch_preview(pre: &Element, at: usize, remove: usize, insert: usize, html: &str, numbers: Option<&str>) {
     if let Some(code) = pre.last_element_child() {
         replace_lines(&code, at, remove, html);
+        let lines = code.children();
+        for n in at..at + insert {
+            if let Some(line) = lines.item(n as u32) {
+                let _ = line.set_attribute("data-new", "");
+            }
+        }
     }
     if let (Some(gutter), Some(numbers)) = (pre.first_element_child(), numbers) {
         gutter.set_text_content(Some(numbers));
     }
+}
+
+/// Which line of the preview's `<pre>` holds `target` (an element of a line, or the line).
+pub fn line_index(pre: &Element, target: &Element) -> Option<usize> {
+    let mut line = target.closest(".ln").ok()??;
+    if !pre.contains(Some(&line)) {
+        return None;
+    }
+    // Its place among the lines: a click costs a walk, a keystroke nothing.
+    let mut n = 0;
+    while let Some(before) = line.previous_element_sibling() {
+        (line, n) = (before, n + 1);
+    }
+    Some(n)
+}
+
+/// Unmark the lines `old` of the preview's `<pre>`, mark the lines `new` (`data-hl`), and
+/// scroll the listing, not the page, to the first of them unless it is in view.
+pub fn mark_lines(pre: &Element, old: &[usize], new: &[usize]) {
+    let Some(code) = pre.last_element_child() else { return };
+    let lines = code.children();
+    for &n in old {
+        if let Some(line) = lines.item(n as u32) {
+            let _ = line.remove_attribute("data-hl");
+        }
+    }
+    for &n in new {
+        if let Some(line) = lines.item(n as u32) {
+            let _ = line.set_attribute("data-hl", "");
+        }
+    }
+    let first = new.first().and_then(|&n| lines.item(n as u32));
+    if let Some(line) = first.and_then(|l| l.dyn_into::<HtmlElement>().ok()) {
+        let (top, height) = (line.offset_top(), pre.client_height());
+        if top < pre.scroll_top() || top + line.offset_height() > pre.scroll_top() + height {
+            pre.set_scroll_top(top - height / 3);
+        }
+    }
+}
+
+/// The document path of the focused form control (its `name`), if one is focused.
+pub fn focused_path() -> Option<String> {
+    let control = document().active_element()?;
+    control
+        .id()
+        .starts_with("f-")
+        .then(|| control.get_attribute("name"))
+        .flatten()
 }
 
 thread_local! {

@@ -29,6 +29,7 @@ pub mod form;
 pub mod history;
 pub mod hooks;
 pub mod keys;
+pub mod links;
 pub mod notice;
 pub mod outcome;
 pub mod state;

@@ -7,12 +7,28 @@
 //! [`LineCache`] re-highlights: re-inserting a whole file on every keystroke cost milliseconds
 //! (and ~100 ms for a 50-instance stack). The parent keys this component by file name, so
 //! another tab is another listing with its own cache.
+//!
+//! The lines link to their fields ([`Links`]): a click on a line focuses (and so highlights)
+//! the field that made it, and the focused field's lines are marked (again a moment after each
+//! edit, so typing fast does not pay for it); the lines an edit wrote are marked briefly.
 
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use gloo::utils::document;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::render::highlight::{Lang, LineCache};
 use crate::ui::browser;
+use crate::ui::field::field_id;
+use crate::ui::links::Links;
 use crate::ui::outcome::{Outcome, Shared};
+
+/// How long after the last edit the focused field's lines are marked again.
+const REMARK_MS: u32 = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,12 +48,16 @@ fn line_numbers(n: usize) -> String {
 struct View {
     cache: LineCache,
     markup: AttrValue,
+    /// The files shown, and which field made each line of them.
+    outcome: Shared<Outcome>,
+    links: Links,
+    remark: Option<Timeout>,
 }
 
 impl View {
-    fn new(name: &str, text: &str) -> View {
+    fn new(name: &str, outcome: &Shared<Outcome>) -> View {
         let mut cache = LineCache::default();
-        cache.update(text, Lang::for_file(name));
+        cache.update(outcome.file(name).unwrap_or_default(), Lang::for_file(name));
         let markup = format!(
             "<div class=\"gutter\" aria-hidden=\"true\">{}</div><code>{}</code>",
             line_numbers(cache.len()),
@@ -46,39 +66,87 @@ impl View {
         View {
             cache,
             markup: markup.into(),
+            outcome: outcome.clone(),
+            links: Links::default(),
+            remark: None,
         }
     }
 
-    /// Bring the `<pre>` from the lines shown to `text`'s.
-    fn patch(&mut self, pre: &web_sys::Element, name: &str, text: &str) {
+    /// Mark the lines of the focused field (none when no field is focused).
+    fn mark_focused(&mut self, pre: &Element, name: &str) {
+        let path = browser::focused_path();
+        self.links.mark(pre, &self.outcome, name, path.as_deref());
+    }
+
+    /// Bring the `<pre>` from the lines shown to `outcome`'s file; the lines that stay keep
+    /// their marks.
+    fn patch(&mut self, pre: &Element, name: &str, outcome: &Shared<Outcome>) {
+        self.outcome = outcome.clone();
+        let Some(text) = outcome.file(name) else { return };
         let before = self.cache.len();
         let patch = self.cache.update(text, Lang::for_file(name));
+        self.links.moved(patch);
         if patch.remove == 0 && patch.insert == 0 {
             return;
         }
         let html = self.cache.html(patch.at..patch.at + patch.insert);
         // The numbers change only with the number of lines.
         let numbers = (self.cache.len() != before).then(|| line_numbers(self.cache.len()));
-        browser::patch_preview(pre, patch.at, patch.remove, &html, numbers.as_deref());
+        browser::patch_preview(pre, patch.at, patch.remove, patch.insert, &html, numbers.as_deref());
     }
+}
+
+/// In a moment, mark the focused field's lines in `view`, if the listing is still there.
+fn remark_later(view: &Rc<RefCell<View>>, pre: Element, name: AttrValue) {
+    let weak: Weak<RefCell<View>> = Rc::downgrade(view);
+    let timeout = Timeout::new(REMARK_MS, move || {
+        if let Some(view) = weak.upgrade() {
+            view.borrow_mut().mark_focused(&pre, &name);
+        }
+    });
+    view.borrow_mut().remark = Some(timeout);
 }
 
 #[component]
 pub fn Listing(props: &Props) -> Html {
     let Props { name, outcome } = props;
     let pre = use_node_ref();
-    let view = use_mut_ref(|| View::new(name, outcome.file(name).unwrap_or_default()));
+    let view = use_mut_ref(|| View::new(name, outcome));
     {
         let (pre, view, name) = (pre.clone(), view.clone(), name.clone());
         use_effect_with(outcome.clone(), move |outcome| {
-            if let (Some(pre), Some(text)) = (pre.cast::<web_sys::Element>(), outcome.file(&name)) {
-                view.borrow_mut().patch(&pre, &name, text);
+            let pre = pre.cast::<Element>();
+            if let Some(pre) = &pre {
+                view.borrow_mut().patch(pre, &name, outcome);
+                remark_later(&view, pre.clone(), name.clone());
             }
+            // A field focused anywhere on the page marks its lines here.
+            let listener = EventListener::new(&document(), "focusin", move |_| {
+                if let Some(pre) = &pre {
+                    view.borrow_mut().mark_focused(pre, &name);
+                }
+            });
+            move || drop(listener)
         });
     }
+    let line = |pre: &NodeRef, e: &MouseEvent| browser::line_index(&pre.cast()?, &e.target_dyn_into()?);
+    let onclick = {
+        let (pre, view, name) = (pre.clone(), view.clone(), name.clone());
+        Callback::from(move |e: MouseEvent| {
+            let field = line(&pre, &e).and_then(|n| {
+                let mut view = view.borrow_mut();
+                let View { outcome, links, .. } = &mut *view;
+                links.field_at(outcome, &name, n)
+            });
+            // After the borrow: focusing marks the field's lines through the same view.
+            if let Some(field) = field {
+                browser::focus(&field_id(&field.path()));
+            }
+        })
+    };
     let markup = view.borrow().markup.clone();
     html! {
-        <pre tabindex="0" aria-label={format!("{name} contents")} ref={pre} class="code">
+        <pre tabindex="0" aria-label={format!("{name} contents")} ref={pre} class="code" {onclick}>
             { Html::from_html_unchecked(markup) }
         </pre>
     }
