@@ -113,13 +113,14 @@ fn the_default_stack_costs_what_the_table_gives_by_hand() {
     let stack = validate(&Document::default()).expect("valid");
     let e = estimate(&stack).expect("ap-southeast-2 has prices");
     assert_eq!(e.region, "ap-southeast-2");
+    let dollars = |m: Micros| m.0 as f64 / 1e6;
     assert!(
-        (e.monthly_total - want).abs() < 0.005,
-        "{} against {want}",
+        (dollars(e.monthly_total) - want).abs() < 0.005,
+        "{:?} against {want}",
         e.monthly_total
     );
     assert!(e.complete);
-    let priced: Vec<f64> = e.items.iter().filter_map(|i| i.monthly).collect();
+    let priced: Vec<f64> = e.items.iter().filter_map(|i| i.monthly).map(dollars).collect();
     assert_eq!(priced.len(), 3, "instance, volume, address: {:?}", e.items);
     for (got, want) in priced.iter().zip([instance, volume, ipv4]) {
         assert!((got - want).abs() < 0.005, "{got} against {want}");
@@ -231,8 +232,9 @@ fn items_billed_alike_are_one_group_with_their_sum() {
     assert_eq!((instances.item, instances.count), ("EC2 instance t2.medium", 2));
     assert_eq!(instances.first, "aws_instance.nixos_x86-64");
     let each = e.items[0].monthly.expect("priced");
-    assert_eq!(instances.monthly, Some(Micros::from_dollars(each * 2.0)));
+    assert_eq!(instances.monthly, Some(Micros(each.0 * 2)));
+    // Exact sums: the groups add up to the total to the millionth.
     let sum: u64 = groups.iter().filter_map(|g| g.monthly).map(|m| m.0).sum();
-    assert_eq!(Micros(sum).cents(), Micros::from_dollars(e.monthly_total).cents());
+    assert_eq!(Micros(sum), e.monthly_total);
     assert_eq!(groups[3].monthly, None, "data transfer has no figure");
 }

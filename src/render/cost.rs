@@ -54,8 +54,8 @@ pub enum CostError {
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Estimate {
     pub currency: &'static str,
-    /// The sum of the priced items, in dollars and cents.
-    pub monthly_total: f64,
+    /// The exact sum of the priced items (serialized in dollars and cents).
+    pub monthly_total: Micros,
     /// False when an item that is not billed by use has no price in the table (the total
     /// leaves it out).
     pub complete: bool,
@@ -72,24 +72,26 @@ pub struct Item {
     pub item: String,
     /// The Terraform address it comes from (`aws_instance.web`, `module.web`).
     pub address: String,
-    /// Dollars a month, rounded to cents; `None` for what depends on use or has no price.
-    pub monthly: Option<f64>,
+    /// A month's amount (serialized in dollars and cents); `None` for what depends on use or
+    /// has no price.
+    pub monthly: Option<Micros>,
     /// How it is billed: `730 h × $0.0584/h`, or [`BY_USE`], [`NO_PRICE`], [`CLOUDWATCH_METRICS`].
     pub basis: String,
 }
 
 /// US dollars in millionths: every price of the table is a whole number of them, so sums are
-/// exact, and amounts print without formatting floats.
+/// exact, and amounts print without formatting floats. Serialized (`nixform cost --json`) as
+/// dollars rounded to cents, a JSON number (`49.16`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Micros(pub u64);
 
-impl Micros {
-    /// An amount of dollars and cents (an estimate's `monthly`).
-    pub fn from_dollars(dollars: f64) -> Micros {
-        // Amounts are positive and far below u64::MAX millionths; the cast saturates anyway.
-        Micros((dollars * 1e6).round() as u64)
+impl Serialize for Micros {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.dollars())
     }
+}
 
+impl Micros {
     /// Rounded to whole cents.
     pub fn cents(self) -> u64 {
         (self.0 + 5_000) / 10_000
@@ -131,7 +133,7 @@ impl Builder {
         self.items.push(Item {
             item,
             address: address.to_owned(),
-            monthly: Some(monthly.dollars()),
+            monthly: Some(monthly),
             basis,
         });
     }
@@ -225,7 +227,7 @@ pub fn estimate(stack: &Stack) -> Result<Estimate, CostError> {
     }
     Ok(Estimate {
         currency: table::CURRENCY,
-        monthly_total: b.total.dollars(),
+        monthly_total: b.total,
         complete: b.complete,
         region: region.to_owned(),
         hours_per_month: table::HOURS_PER_MONTH,
@@ -242,7 +244,7 @@ pub struct Group<'e> {
     pub basis: &'e str,
     /// How many items: `2 × EC2 instance t2.medium`.
     pub count: usize,
-    /// Their monthly sum (of the items' cents); `None` when they have no figure.
+    /// Their exact monthly sum; `None` when they have no figure.
     pub monthly: Option<Micros>,
     /// The address of the first.
     pub first: &'e str,
@@ -253,7 +255,7 @@ impl Estimate {
     pub fn groups(&self) -> Vec<Group<'_>> {
         let mut groups: Vec<Group<'_>> = Vec::new();
         for i in &self.items {
-            let monthly = i.monthly.map(Micros::from_dollars);
+            let monthly = i.monthly;
             match groups.iter_mut().find(|g| g.item == i.item && g.basis == i.basis) {
                 Some(g) => {
                     g.count += 1;
@@ -284,9 +286,7 @@ impl Estimate {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for i in &self.items {
-            let monthly = i
-                .monthly
-                .map_or_else(|| "—".to_owned(), |m| Micros::from_dollars(m).to_cents_text());
+            let monthly = i.monthly.map_or_else(|| "—".to_owned(), Micros::to_cents_text);
             out.push_str(&format!("{monthly:>10}  {}  ({}; {})\n", i.item, i.address, i.basis));
         }
         let incomplete = if self.complete {
@@ -296,7 +296,7 @@ impl Estimate {
         };
         out.push_str(&format!(
             "{:>10}  a month in {}, {} hours{incomplete}; prices as of {}\n",
-            Micros::from_dollars(self.monthly_total).to_cents_text(),
+            self.monthly_total.to_cents_text(),
             self.region,
             self.hours_per_month,
             self.prices_as_of

@@ -32,7 +32,7 @@ fn row(group: Group<'_>) -> Html {
 }
 
 fn table(e: &Estimate) -> Html {
-    let total = Micros::from_dollars(e.monthly_total).to_cents_text();
+    let total = e.monthly_total.to_cents_text();
     let incomplete = (!e.complete).then_some(", without the items that have no price");
     html! {
         <>

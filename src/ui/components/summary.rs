@@ -8,7 +8,6 @@
 use yew::prelude::*;
 
 use super::jump_bar::jump_link;
-use crate::render::cost::Micros;
 use crate::ui::outcome::Ready;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -26,7 +25,7 @@ pub fn summary(ready: Option<&Ready>, stale: bool) -> Html {
         blocks = format!("{blocks}, {}", plural(files.modules, "module", "modules"));
     }
     let cost = match &ready.estimate {
-        Ok(e) => format!("≈ {}/month", Micros::from_dollars(e.monthly_total).to_cents_text()),
+        Ok(e) => format!("≈ {}/month", e.monthly_total.to_cents_text()),
         Err(_) => "no price data for this region".to_owned(),
     };
     let findings = plural(ready.findings.len(), "finding", "findings");
