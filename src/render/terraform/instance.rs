@@ -3,7 +3,7 @@
 
 use super::blocks::*;
 use super::{policy_document, template, Tf};
-use crate::model::stack::{Instance, Mode, Stack};
+use crate::model::stack::{Instance, Stack};
 use crate::render::files::host_user_data;
 
 pub(super) fn lower_instance(stack: &Stack, instance: &Instance, host_file: Option<&str>, res: &mut Resources) {
@@ -76,14 +76,10 @@ pub(super) fn user_data(stack: &Stack, instance: &Instance, host_file: Option<&s
     }
 }
 
-/// `kind.name.attribute` of an instance: its `aws_instance`, or in modules mode its module
+/// `<address>.attribute` of an instance: its `aws_instance`, or in modules mode its module
 /// (whose outputs `public_ip`, `private_ip`, `public_dns` have the resource's names).
-fn instance_attribute(stack: &Stack, name: &str, attribute: &str) -> String {
-    let kind = match stack.mode {
-        Mode::Resources => "aws_instance",
-        Mode::Modules => "module",
-    };
-    [kind, ".", name, ".", attribute].concat()
+fn instance_attribute(stack: &Stack, instance: &Instance, attribute: &str) -> String {
+    [&stack.instance_address(instance), ".", attribute].concat()
 }
 
 /// The person's tags, with `Name` from the instance's name unless they set `Name` themselves.
@@ -113,21 +109,21 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
         add(
             "_public_ip",
             format!("Public IPv4 address of {name}"),
-            Tf::reference(&instance_attribute(stack, name, "public_ip")),
+            Tf::reference(&instance_attribute(stack, instance, "public_ip")),
         );
     }
     if o.public_ip && !instance.public_ip {
         add(
             "_private_ip",
             format!("Private IPv4 address of {name} (it has no public IP)"),
-            Tf::reference(&instance_attribute(stack, name, "private_ip")),
+            Tf::reference(&instance_attribute(stack, instance, "private_ip")),
         );
     }
     if o.public_dns && instance.public_ip {
         add(
             "_public_dns",
             format!("Public DNS name of {name}"),
-            Tf::reference(&instance_attribute(stack, name, "public_dns")),
+            Tf::reference(&instance_attribute(stack, instance, "public_dns")),
         );
     }
     if instance.host.is_some() {
@@ -137,7 +133,7 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             format!("Update {name}'s NixOS from the flake"),
             Tf::raw(format!(
                 "nixos-rebuild switch --flake .#{name} --target-host root@{}",
-                template::reference(&instance_attribute(stack, name, address))
+                template::reference(&instance_attribute(stack, instance, address))
             )),
         );
     }
@@ -147,7 +143,7 @@ pub(super) fn lower_outputs(stack: &Stack, instance: &Instance, outputs: &mut Bl
             format!("Log in to {name} as root"),
             Tf::raw(format!(
                 "ssh root@{}",
-                template::reference(&instance_attribute(stack, name, "public_ip"))
+                template::reference(&instance_attribute(stack, instance, "public_ip"))
             )),
         );
     }
