@@ -101,8 +101,10 @@ impl Line {
     }
 }
 
-/// The lines of `text`; a trailing newline does not make an extra empty line.
-fn lines(text: &str) -> std::str::Split<'_, char> {
+/// The lines of `text`; a trailing newline does not make an extra empty line. The preview shows
+/// one element per line of this, so whatever numbers the shown lines (`render::sources`) splits
+/// with it too.
+pub(crate) fn lines(text: &str) -> std::str::Split<'_, char> {
     text.strip_suffix('\n').unwrap_or(text).split('\n')
 }
 

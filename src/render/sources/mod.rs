@@ -14,6 +14,7 @@ mod fields;
 use crate::model::edit::{Field, Text};
 use crate::model::Stack;
 use crate::render::files::Files;
+use crate::render::highlight::lines;
 
 /// One step of a path: an attribute name, or the position of an item in a list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +63,7 @@ enum Syntax {
 /// terranix.lib.terranixConfiguration { modules = [ { <the document> } ]; }`.
 const INFRA_ROOT: [&str; 2] = ["terraformConfiguration", "modules"];
 
-/// For each line of `text`, the file called `name` among `stack`'s files, the field that made
+/// For each line of `text` (as the preview shows its lines), the file called `name` among `stack`'s files, the field that made
 /// it: `None` for lines no field made (brackets, comments, fixed text) and for the files this
 /// does not read (`flake.nix`, `provisioner.nix`, the host files).
 pub fn line_fields(stack: &Stack, name: &str, text: &str) -> Vec<Option<Field>> {
@@ -70,12 +71,12 @@ pub fn line_fields(stack: &Stack, name: &str, text: &str) -> Vec<Option<Field>> 
         "config.tf.json" => File::Config,
         "infra.nix" => File::Infra,
         Files::STATE_BUCKET => File::Bucket,
-        _ => return text.lines().map(|_| None).collect(),
+        _ => return lines(text).map(|_| None).collect(),
     };
     let syntax = if file == File::Infra { Syntax::Nix } else { Syntax::Json };
     let mut tracker = Tracker::default();
     let mut out = Vec::new();
-    for line in text.lines() {
+    for line in lines(text) {
         let path = Path(tracker.line(line, syntax));
         out.push(match file {
             // The document is the JSON file's one item; in Nix, see `document_part`.

@@ -81,8 +81,9 @@ impl View {
     /// Bring the `<pre>` from the lines shown to `outcome`'s file; the lines that stay keep
     /// their marks.
     fn patch(&mut self, pre: &Element, name: &str, outcome: &Shared<Outcome>) {
-        self.outcome = outcome.clone();
+        // Without this file, the lines (and which field made each) stay the last ones shown.
         let Some(text) = outcome.file(name) else { return };
+        self.outcome = outcome.clone();
         let before = self.cache.len();
         let patch = self.cache.update(text, Lang::for_file(name));
         self.links.moved(patch);

@@ -81,11 +81,6 @@ impl DocPart {
             part,
         }
     }
-
-    /// Another part of the same document (a row of this section).
-    pub fn part(&self, part: Part) -> Self {
-        DocPart::new(&self.doc, part)
-    }
 }
 
 impl PartialEq for DocPart {
