@@ -49,7 +49,7 @@ pub fn App() -> Html {
     let findings = files.as_ref().and_then(|f| f.findings());
     let ready = files.as_deref().and_then(Outcome::ready);
 
-    use_autosave(Rc::clone(&state.doc), state.revision);
+    use_autosave(&state);
     use_share_links(dispatch.clone());
     use_undo_keys(dispatch.clone());
     let on_import = use_import(dispatch.clone(), Rc::clone(&state.doc));

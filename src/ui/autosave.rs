@@ -39,48 +39,46 @@ fn save(text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
-/// A save waiting for its timer: what to write, made when it is written.
-struct Pending {
-    make: Box<dyn FnOnce() -> String>,
-    _timer: Timeout,
-}
+/// The document's text as it is now: set by the first edit, kept for the page's lifetime.
+type Source = Box<dyn Fn() -> String>;
 
 thread_local! {
-    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
-    /// Writes what is pending when the page is left; added with the first save, kept for the
+    static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
+    /// The timer of the save to come, while one is waiting.
+    static TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// Writes the document when the page is left; added with the first save, kept for the
     /// page's lifetime.
     static ON_PAGEHIDE: EventListener = EventListener::new(&window(), "pagehide", |_| {
         flush();
     });
 }
 
-/// Autosave the text `make` returns [`SAVE_DELAY_MS`] from now: after the frame that shows the
-/// edit, not inside the keystroke. Serializing the document and writing `localStorage` are
+/// Autosave the text `source` gives, [`SAVE_DELAY_MS`] from now: after the frame that shows
+/// the edit, not inside the keystroke. Serializing the document and writing `localStorage` are
 /// synchronous (about 0.15 ms for the default stack, milliseconds for a large one). A save
-/// still pending takes the newer `make` and keeps its timer, so fast typing writes at most once
-/// per delay; leaving the page (`pagehide`) writes what is pending.
-pub fn save_soon(make: impl FnOnce() -> String + 'static) {
+/// still waiting keeps its timer, so fast typing writes at most once per delay.
+///
+/// `source` is read when the save is written, not when it is asked for: it must give the
+/// document as it is then (the reducer's current state, which a keystroke updates before Yew
+/// renders it). On a busy page Yew defers renders, and a person may leave before the last
+/// keystrokes were drawn; leaving the page (`pagehide`) writes the document as it is, so those
+/// keystrokes are kept too.
+pub fn save_soon(source: impl Fn() -> String + 'static) {
     ON_PAGEHIDE.with(|_| ());
-    let make: Box<dyn FnOnce() -> String> = Box::new(make);
-    let make = PENDING.with_borrow_mut(|pending| match pending {
-        Some(pending) => {
-            pending.make = make;
-            None
-        }
-        None => Some(make),
-    });
-    if let Some(make) = make {
+    SOURCE.set(Some(Box::new(source)));
+    if TIMER.with_borrow(Option::is_none) {
         let timer = Timeout::new(SAVE_DELAY_MS, || {
             flush();
         });
-        PENDING.set(Some(Pending { make, _timer: timer }));
+        TIMER.set(Some(timer));
     }
 }
 
-/// Write the pending autosave now, if there is one; false when storage is unavailable or full.
+/// Write the document now, if there was an edit; false when storage is unavailable or full.
 pub fn flush() -> bool {
-    // Taken out first: writing may take a while, and the timer is dropped (cancelled) outside
-    // the borrow.
-    let pending = PENDING.take();
-    pending.is_none_or(|p| save(&(p.make)()))
+    // The timer is taken out (and dropped, cancelled) outside any borrow.
+    drop(TIMER.take());
+    SOURCE
+        .with_borrow(|source| source.as_ref().map(|text| text()))
+        .is_none_or(|text| save(&text))
 }

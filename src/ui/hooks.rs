@@ -24,20 +24,24 @@ use gloo::utils::window;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::state::{Action, Level, Notice};
+use super::state::{Action, Level, Notice, State};
 use super::{autosave, browser};
 use crate::model::document::MAX_DOCUMENT_BYTES;
 use crate::model::import::import_tf_json;
 use crate::model::{share, Document};
 
-/// Autosave `doc` after every edit made in this page (never on load: see `State::revision`),
-/// shortly after the render that shows it (see [`autosave::save_soon`]). A share link in the
-/// address bar then describes an older stack, so it goes: a reload shows what was just saved.
+/// Autosave the document after every edit made in this page (never on load: see
+/// `State::revision`), shortly after the render that shows it (see [`autosave::save_soon`]).
+/// The save reads `state` when it is written, so it holds keystrokes Yew has not drawn yet. A
+/// share link in the address bar then describes an older stack, so it goes: a reload shows
+/// what was just saved.
 #[hook]
-pub fn use_autosave(doc: Rc<Document>, revision: u64) {
-    use_effect_with(revision, move |&revision| {
+pub fn use_autosave(state: &UseReducerHandle<State>) {
+    let state = state.clone();
+    use_effect_with(state.revision, move |&revision| {
         if revision > 0 {
-            autosave::save_soon(move || doc.to_compact_json());
+            // The handle reads the reducer's current state, not this render's.
+            autosave::save_soon(move || state.doc.to_compact_json());
             if browser::fragment().starts_with(share::PREFIX) {
                 browser::clear_fragment();
             }
