@@ -39,11 +39,15 @@ fn save(text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
-/// The document's text as it is now: set by the first edit, kept for the page's lifetime.
+/// Gives the document's text as it is when called.
 type Source = Box<dyn Fn() -> String>;
 
 thread_local! {
+    /// The document as it is now: set by the first edit, kept for the page's lifetime.
     static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
+    /// The text last written, so leaving an unchanged page writes nothing (another tab's newer
+    /// save stays).
+    static WRITTEN: RefCell<String> = const { RefCell::new(String::new()) };
     /// The timer of the save to come, while one is waiting.
     static TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
     /// Writes the document when the page is left; added with the first save, kept for the
@@ -53,15 +57,15 @@ thread_local! {
     });
 }
 
-/// Autosave the text `source` gives, [`SAVE_DELAY_MS`] from now: after the frame that shows
-/// the edit, not inside the keystroke. Serializing the document and writing `localStorage` are
+/// Autosave what `source` gives, [`SAVE_DELAY_MS`] from now: after the frame that shows the
+/// edit, not inside the keystroke. Serializing the document and writing `localStorage` are
 /// synchronous (about 0.15 ms for the default stack, milliseconds for a large one). A save
 /// still waiting keeps its timer, so fast typing writes at most once per delay.
 ///
-/// `source` is read when the save is written, not when it is asked for: it must give the
-/// document as it is then (the reducer's current state, which a keystroke updates before Yew
-/// renders it). On a busy page Yew defers renders, and a person may leave before the last
-/// keystrokes were drawn; leaving the page (`pagehide`) writes the document as it is, so those
+/// `source` is read when the save is written: it must give the document as it is then (the
+/// reducer's current state, which a keystroke updates before Yew renders it). On a busy page
+/// Yew defers renders, and a person may leave before the last keystrokes were drawn; leaving
+/// the page (`pagehide`) writes the document if it changed since the last write, so those
 /// keystrokes are kept too.
 pub fn save_soon(source: impl Fn() -> String + 'static) {
     ON_PAGEHIDE.with(|_| ());
@@ -74,11 +78,18 @@ pub fn save_soon(source: impl Fn() -> String + 'static) {
     }
 }
 
-/// Write the document now, if there was an edit; false when storage is unavailable or full.
+/// Write the document now if a save is waiting or it changed since the last write; false when
+/// storage is unavailable or full.
 pub fn flush() -> bool {
     // The timer is taken out (and dropped, cancelled) outside any borrow.
-    drop(TIMER.take());
-    SOURCE
-        .with_borrow(|source| source.as_ref().map(|text| text()))
-        .is_none_or(|text| save(&text))
+    let waiting = TIMER.take().is_some();
+    let Some(text) = SOURCE.with_borrow(|source| source.as_ref().map(|text| text())) else {
+        return true;
+    };
+    if !waiting && WRITTEN.with_borrow(|written| *written == text) {
+        return true;
+    }
+    let saved = save(&text);
+    WRITTEN.set(text);
+    saved
 }
