@@ -56,6 +56,25 @@ test('subnets: the next free block, renames followed, a removal asks and moves i
   assertNoProblems(s);
 });
 
+test('removing a subnet asks about the instances moved into it after the row was drawn', async (t) => {
+  const s = await open(t);
+  await load(s.page);
+  await s.page.getByRole('button', { name: 'Add subnet' }).click();
+  await valid(s.page);
+  const second = await field(s.page, 'network.subnets[1].name').inputValue();
+  // Only the instance changes: the subnet's own row has nothing new to draw.
+  await field(s.page, 'instances[0].subnet').selectOption(second);
+  await valid(s.page);
+  s.answer = false;
+  const asked = s.dialogs.length;
+  await s.page.getByRole('button', { name: 'Remove subnet 2' }).click();
+  assert.equal(s.dialogs.length, asked + 1, 'the removal asks first');
+  assert.match(s.dialogs.at(-1), /Remove subnet 2\? 1 instance in it moves/);
+  assert.equal(await field(s.page, 'network.subnets[1].name').inputValue(), second, 'a refusal keeps the subnet');
+  assert.equal(await field(s.page, 'instances[0].subnet').inputValue(), second);
+  assertNoProblems(s);
+});
+
 test('the problem list names fields as the form labels them', async (t) => {
   const s = await open(t);
   await load(s.page);

@@ -37,6 +37,7 @@ use super::keys::Keys;
 use super::state::Action;
 use crate::model::document::RuleDoc;
 use crate::model::edit::Direction;
+use crate::model::fixups::instances_in_subnet;
 use crate::model::Document;
 
 /// Which part of the document a row shows.
@@ -59,7 +60,12 @@ impl Part {
     /// Whether `a` and `b` agree on everything this part shows.
     fn same(self, a: &Document, b: &Document) -> bool {
         match self {
-            Part::Subnet(i) => a.network.subnets.get(i) == b.network.subnets.get(i),
+            // A subnet's row asks before removing a subnet that instances use, so it also
+            // shows how many do: an instance moved into it changes the row's question.
+            Part::Subnet(i) => {
+                a.network.subnets.get(i) == b.network.subnets.get(i)
+                    && instances_in_subnet(a, i) == instances_in_subnet(b, i)
+            }
             Part::Rule(direction, i) => rules(a, direction).get(i) == rules(b, direction).get(i),
             // The subnets' names a card picks from are a prop of their own.
             Part::Instance(i) => a.instances.get(i) == b.instances.get(i),
