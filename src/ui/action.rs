@@ -4,6 +4,7 @@ use super::notice::Notice;
 use crate::model::document::RuleDoc;
 use crate::model::edit::{Direction, Flag, Text};
 use crate::model::lint::Fix;
+use crate::model::share::ShareError;
 use crate::model::Document;
 
 /// `Clone`: a list button dispatches the same action on every click.
@@ -46,8 +47,9 @@ pub enum Action {
         file_name: String,
         text: String,
     },
-    /// The address's fragment changed in an open tab (a share link pasted into it).
-    OpenLink(String),
+    /// The stack of a share link in the address bar (on load, or pasted into an open tab), or
+    /// why it could not be read.
+    OpenLink(Box<Result<Document, ShareError>>),
     Undo,
     Redo,
     Notify(Notice),

@@ -1,7 +1,7 @@
 //! The root component: holds the state (`use_reducer` over the pure reducer of `state`),
 //! derives the outputs and the fields' messages with `use_memo` (never stored in state),
-//! autosaves after edits (`hooks::use_autosave`), follows a share link pasted into the address
-//! bar and the undo keys (`hooks`), and lays out the header, the banner, the jump bar, the
+//! autosaves after edits (`hooks::use_autosave`), opens the share link in the address bar (on
+//! load and when one is pasted) and follows the undo keys (`hooks`), and lays out the header, the banner, the jump bar, the
 //! form, the previews and the security panel. A file dropped anywhere on the page is imported.
 //!
 //! While the form has errors the previews and the security panel keep the outcome of the last
@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::autosave;
 use super::components::banner::banner;
 use super::components::cost_panel::cost_panel;
 use super::components::header::Header;
@@ -24,11 +25,10 @@ use super::form::Form;
 use super::hooks::{use_autosave, use_import, use_share_links, use_undo_keys};
 use super::outcome::{Outcome, Shared};
 use super::state::{Action, State};
-use super::{autosave, browser};
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::load(&browser::fragment(), autosave::load().as_deref()));
+    let state = use_reducer(|| State::load(autosave::load().as_deref()));
     // The one dispatcher: the same callback on every render, so the parts that get it do not
     // re-render for it.
     let dispatch: Callback<Action> = state.dispatcher().to_callback();

@@ -1,6 +1,6 @@
 //! The browser APIs gloo has nothing for, through web-sys: the URL fragment and history, the
-//! clipboard, the download link, keyboard focus, patching the preview's lines, and the render
-//! counter. (Storage, timers, events, files and dialogs are gloo's: see `autosave`, `hooks`.)
+//! clipboard, the download link, DEFLATE, keyboard focus, patching the preview's lines, and the
+//! render counter. (Storage, timers, events, files and dialogs are gloo's: see `autosave`, `hooks`.)
 //!
 //! Every function here fails soft: a missing API (no clipboard permission, a browser that
 //! refuses) becomes `None`, nothing, or an `Err(String)` that the UI shows. No document logic
@@ -10,6 +10,7 @@ use std::cell::Cell;
 
 use gloo::file::{Blob, ObjectUrl};
 use gloo::utils::{body, document, window};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlAnchorElement, HtmlElement};
@@ -71,6 +72,59 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     anchor.set_download(name);
     anchor.click();
     Ok(())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The Compression Streams API. web-sys binds it only under `--cfg=web_sys_unstable_apis`,
+    // which also changes other bindings' types (scroll offsets become `f64`), so the two
+    // constructors are bound here; each object is the readable/writable pair `pipeThrough`
+    // takes.
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// What the browser's codec made of `bytes` (through `codec`, a `CompressionStream` or a
+/// `DecompressionStream`): an error past `limit` bytes, or when the codec refuses the data.
+async fn transform(bytes: &[u8], codec: Result<JsValue, JsValue>, limit: usize) -> Result<Vec<u8>, String> {
+    let js = |e: JsValue| js_message(&e);
+    let pair: web_sys::ReadableWritablePair = codec.map_err(js)?.unchecked_into();
+    let input: web_sys::Blob = Blob::new(bytes).into();
+    let reader = web_sys::ReadableStreamDefaultReader::new(&input.stream().pipe_through(&pair)).map_err(js)?;
+    let mut out = Vec::new();
+    loop {
+        let chunk: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await.map_err(js)?.unchecked_into();
+        if chunk.get_done() == Some(true) {
+            return Ok(out);
+        }
+        let chunk = js_sys::Uint8Array::new(&chunk.get_value());
+        if out.len() + chunk.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err(format!("more than {limit} bytes"));
+        }
+        out.extend(chunk.to_vec());
+    }
+}
+
+/// `bytes` compressed with raw DEFLATE by the browser, for a share link
+/// (`model::share::fragment_of_deflated`): the page ships no compressor of its own.
+pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let codec = CompressionStream::new("deflate-raw").map(JsValue::from);
+    transform(bytes, codec, usize::MAX)
+        .await
+        .map_err(|e| format!("Compression failed: {e}"))
+}
+
+/// Raw DEFLATE undone by the browser, to at most `limit` bytes (a short link can inflate to
+/// gigabytes); `None` when the data is damaged or inflates past the limit.
+pub async fn inflate_raw(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
+    let codec = DecompressionStream::new("deflate-raw").map(JsValue::from);
+    transform(bytes, codec, limit).await.ok()
 }
 
 // ---- focus -------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The app's custom hooks: the debounced autosave (and dropping a share link that the first
 //! edit made stale), reading an imported file (asking before it replaces a form that is not
-//! the default), a share link pasted into the open tab, and the undo keys.
+//! the default), the share link the page was opened with or one pasted into the open tab
+//! (inflated by the browser), and the undo keys.
 //!
 //! Undo keys: Ctrl+Z undoes, Ctrl+Shift+Z (and Ctrl+Y) redoes; on macOS ⌘ does the same. They
 //! work inside the form's text fields too, and there they undo the form's step, not the
@@ -28,6 +29,7 @@ use super::state::{Action, Level, Notice, State};
 use super::{autosave, browser};
 use crate::model::document::MAX_DOCUMENT_BYTES;
 use crate::model::import::import_tf_json;
+use crate::model::share::{Payload, ShareError};
 use crate::model::{share, Document};
 
 /// Autosave the document after every edit made in this page (never on load: see
@@ -98,14 +100,34 @@ pub fn use_import(dispatch: Callback<Action>, doc: Rc<Document>) -> Callback<Fil
     })
 }
 
-/// Follow the address bar: a share link pasted into this tab (only the fragment changes, so
-/// the page is not reloaded) is opened as in a new tab.
+/// Open the share link in `fragment`, if it is one: read as far as its payload, inflated by
+/// the browser (today's links), then handed to the reducer, which shows it or says why not.
+fn open_link(fragment: String, dispatch: Callback<Action>) {
+    if !fragment.starts_with(share::PREFIX) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = match share::payload(&fragment) {
+            Ok(Payload::Deflated(data)) => match browser::inflate_raw(&data, MAX_DOCUMENT_BYTES).await {
+                Some(json) => share::document(json),
+                None => Err(ShareError::Corrupt),
+            },
+            Ok(Payload::Json(json)) => share::document(json),
+            Err(e) => Err(e),
+        };
+        dispatch.emit(Action::OpenLink(Box::new(opened)));
+    });
+}
+
+/// The share link the page was opened with, and one pasted into the open tab later (only the
+/// fragment changes, so the page is not reloaded: `hashchange`).
 #[hook]
 pub fn use_share_links(dispatch: Callback<Action>) {
     use_effect_with(dispatch, |dispatch| {
+        open_link(browser::fragment(), dispatch.clone());
         let dispatch = dispatch.clone();
         let listener = EventListener::new(&window(), "hashchange", move |_| {
-            dispatch.emit(Action::OpenLink(browser::fragment()));
+            open_link(browser::fragment(), dispatch.clone());
         });
         move || drop(listener)
     });

@@ -24,11 +24,13 @@ pub use super::notice::{Level, Notice, Offer, Refusal};
 use crate::model::edit::{Field, Flag, Text};
 use crate::model::import::import_tf_json;
 use crate::model::secrets::locate_secret;
+use crate::model::share::ShareError;
+use crate::model::Document;
 use crate::model::{fixups, lint};
-use crate::model::{share, Document};
 
 /// The banner of a stack opened from a link (in a new tab or pasted into this one).
-const OPENED_LINK: &str = "Opened the stack from the link. Your autosaved form is kept until you edit this one.";
+const OPENED_LINK: &str =
+    "Opened the stack from the link. Your autosaved form is kept until you edit this one; Undo brings it back.";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -45,28 +47,12 @@ pub struct State {
 }
 
 impl State {
-    /// The state on page load: a `#s=` share link wins, then the autosaved text, then the
-    /// default stack. A corrupt link or autosave gives a banner, never a panic.
-    pub fn load(fragment: &str, saved: Option<&str>) -> State {
-        let mut notice = None;
-        if fragment.starts_with(share::PREFIX) {
-            match share::decode(fragment) {
-                Ok(doc) => return State::with(doc, Some(Notice::new(Level::Info, OPENED_LINK))),
-                Err(e) => {
-                    let fallback = if saved.is_some() {
-                        "your autosaved form is shown instead, unchanged"
-                    } else {
-                        "the default stack is shown instead"
-                    };
-                    notice = Some(Notice::new(
-                        Level::Error,
-                        format!("This share link could not be opened: {e}. Nothing was changed; {fallback}."),
-                    ));
-                }
-            }
-        }
+    /// The state on page load: the autosaved text, else the default stack. A corrupt autosave
+    /// gives a banner, never a panic. (A share link in the address bar is read after the first
+    /// render, since the browser inflates it: `hooks::use_share_links`, then `OpenLink`.)
+    pub fn load(saved: Option<&str>) -> State {
         match saved.map(Document::from_json) {
-            Some(Ok(doc)) => State::with(doc, notice),
+            Some(Ok(doc)) => State::with(doc, None),
             Some(Err(e)) => State::with(
                 Document::default(),
                 Some(Notice::new(
@@ -76,7 +62,7 @@ impl State {
                     ),
                 )),
             ),
-            None => State::with(Document::default(), notice),
+            None => State::with(Document::default(), None),
         }
     }
 
@@ -240,28 +226,22 @@ impl State {
         }
     }
 
-    /// A share link pasted into this tab: its stack, undoable. Like a link opened in a new tab
-    /// it does not count as an edit, so the autosave keeps the person's form until they edit.
-    fn open_link(&mut self, fragment: &str) {
-        if !fragment.starts_with(share::PREFIX) {
-            return;
-        }
-        match share::decode(fragment) {
+    /// A share link's stack, undoable. It does not count as an edit, so the autosave keeps the
+    /// person's form until they edit.
+    fn open_link(&mut self, opened: Result<Document, ShareError>) {
+        match opened {
             // The link this tab just made (Share link) is the stack already shown.
             Ok(doc) if doc == *self.doc => {}
             Ok(doc) => {
                 let revision = self.revision;
                 self.replace(doc);
                 self.revision = revision;
-                self.notice = Some(Notice::new(
-                    Level::Info,
-                    format!("{OPENED_LINK} Undo brings back your form."),
-                ));
+                self.notice = Some(Notice::new(Level::Info, OPENED_LINK));
             }
             Err(e) => {
                 self.notice = Some(Notice::new(
                     Level::Error,
-                    format!("This share link could not be opened: {e}. Nothing was changed."),
+                    format!("This share link could not be opened: {e}. Nothing was changed: the form is as it was."),
                 ))
             }
         }
@@ -316,7 +296,7 @@ impl Reducible for State {
                 state.replace(*doc);
             }
             Action::Import { file_name, text } => state.import(file_name, &text),
-            Action::OpenLink(fragment) => state.open_link(&fragment),
+            Action::OpenLink(opened) => state.open_link(*opened),
             Action::Undo => {
                 if let Some(back) = state.history.undo(state.snapshot()) {
                     state.restore(back);

@@ -157,7 +157,7 @@ export async function formValues(page) {
   );
 }
 
-/** The document inside a `#s=` share URL, read by the CLI (the same decoder as the app). */
+/** The document inside a `#s=` share URL, read by the CLI (miniz_oxide: a link the browser compressed must open there too). */
 export function decodeShare(url) {
   return JSON.parse(execFileSync(process.env.NIXFORM_CLI, ['unshare', url], { encoding: 'utf8' }));
 }

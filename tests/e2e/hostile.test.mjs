@@ -23,7 +23,7 @@ test('a corrupt share link shows a clear message and leaves the autosaved form i
     await load(s.page, hash);
     const banner = await s.page.locator('.banner.error').innerText();
     assert.match(banner, /share link could not be opened/i);
-    assert.match(banner, /autosaved form is shown instead, unchanged/);
+    assert.match(banner, /Nothing was changed: the form is as it was/);
     assert.equal(await field(s.page, 'key_pair.key_name').inputValue(), 'precious');
     assert.equal(await stored(s.page), saved);
   }

@@ -12,7 +12,7 @@ fn reduce(state: State, action: Action) -> State {
 }
 
 fn fresh() -> State {
-    State::load("", None)
+    State::load(None)
 }
 
 /// Memory stays flat: once warmed up, a thousand more edits of varying size, each validated
@@ -65,30 +65,34 @@ fn a_refused_paste_keeps_the_document_and_shows_why() {
 }
 
 #[wasm_bindgen_test]
-fn loading_prefers_the_link_then_the_autosave_and_survives_corruption() {
+fn loading_takes_the_autosave_a_link_then_replaces_it_and_corruption_is_survived() {
     let mut shared = Document::default();
     shared.provisioner.host_name = "from-link".into();
     let mut saved = Document::default();
     saved.provisioner.host_name = "from-storage".into();
     let saved_json = saved.to_json();
 
-    let s = State::load(&share::encode(&shared), Some(&saved_json));
+    let s = State::load(Some(&saved_json));
+    assert_eq!(s.doc.provisioner.host_name, "from-storage");
+    // The page's link, read after the first render.
+    let s = reduce(s, Action::OpenLink(Box::new(Ok(shared))));
     assert_eq!(s.doc.provisioner.host_name, "from-link");
     assert_eq!(s.revision, 0, "opening a link does not overwrite the autosave");
+    assert_eq!(reduce(s, Action::Undo).doc.provisioner.host_name, "from-storage");
 
-    let s = State::load("s=garbage", Some(&saved_json));
+    let s = reduce(
+        State::load(Some(&saved_json)),
+        Action::OpenLink(Box::new(share::decode("s=garbage"))),
+    );
     assert_eq!(s.doc.provisioner.host_name, "from-storage");
     let notice = s.notice.expect("a banner");
     assert_eq!(notice.level, Level::Error);
     assert!(notice.text.contains("could not be opened"), "{}", notice.text);
 
-    let s = State::load("", Some("{not json"));
+    let s = State::load(Some("{not json"));
     assert_eq!(*s.doc, Document::default());
     assert_eq!(s.revision, 0, "the corrupt autosave is not overwritten on load");
     assert!(s.notice.is_some());
-
-    let s = State::load("f-network-vpc_cidr", None);
-    assert!(s.notice.is_none(), "other fragments are not share links");
 }
 
 #[wasm_bindgen_test]

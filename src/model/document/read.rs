@@ -22,7 +22,7 @@ use super::{Document, DOCUMENT_VERSION};
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 
 /// Why a text is not a stack document.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum DocumentError {
     /// The text is not JSON.
     #[error("not a nixform stack document: {0}")]

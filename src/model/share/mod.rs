@@ -1,9 +1,11 @@
 //! Share links: a document, compressed, in the URL fragment (`#s=...`), so it never reaches a
-//! server. [`encode`] writes the fragment; [`decode`] reads untrusted text back and always
-//! answers with a document or an error that says what is wrong, never a panic.
+//! server. [`encode`] writes the fragment (and [`fragment_of_deflated`] from JSON compressed
+//! elsewhere: the browser); [`decode`] reads untrusted text back and always answers with a
+//! document or an error that says what is wrong, never a panic. The app, which has the browser
+//! inflate, reads a link in two steps around that: [`payload`], then [`document`].
 //!
 //! Format: `s=2.` + base64url (no padding) of the document's compact JSON, compressed with raw
-//! DEFLATE (miniz_oxide). The `2.` marks the format: links of earlier builds are `s=` + the
+//! DEFLATE (miniz_oxide in the CLI, the browser's `CompressionStream` in the app). The `2.` marks the format: links of earlier builds are `s=` + the
 //! base64url of our own LZ77 ([`legacy`]), and base64url never contains a `.`, so the two
 //! cannot be confused. Decompression is bounded to [`MAX_DOCUMENT_BYTES`] either way.
 //! Browser APIs (reading `location.hash`) are the UI's; only the codec lives here.
@@ -28,7 +30,7 @@ pub const DEFLATE_MARKER: &str = "2.";
 /// The longest fragment accepted (a real stack compresses to a few kilobytes).
 pub const MAX_FRAGMENT_BYTES: usize = 256 * 1024;
 
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ShareError {
     #[error("the link has no nixform stack in it (expected #s=...)")]
     NoStack,
@@ -46,20 +48,38 @@ pub enum ShareError {
     Secret(&'static str),
 }
 
-/// The fragment (without `#`) that carries `doc`.
+/// The fragment (without `#`) that carries `doc`, compressed here (the CLI's way).
 pub fn encode(doc: &Document) -> String {
-    let compressed = compress_to_vec(
-        doc.to_compact_json().as_bytes(),
+    let json = doc.to_compact_json();
+    fragment_of_deflated(&compress_to_vec(
+        json.as_bytes(),
         CompressionLevel::BestCompression as u8,
-    );
+    ))
+}
+
+/// The fragment that carries a document whose compact JSON (`Document::to_compact_json`)
+/// someone else compressed with raw DEFLATE: the app has the browser compress it, so it
+/// ships no compressor. Any valid compression opens alike, so links of the app and of the
+/// CLI differ in bytes, not in what they open.
+pub fn fragment_of_deflated(compressed: &[u8]) -> String {
     let mut out = [PREFIX, DEFLATE_MARKER].concat();
     URL_SAFE_NO_PAD.encode_string(compressed, &mut out);
     out
 }
 
-/// Read a fragment (with or without the leading `#`) back into a document: today's links and
-/// those of earlier builds.
-pub fn decode(fragment: &str) -> Result<Document, ShareError> {
+/// What a fragment holds, before it is a document.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Today's format: the document's compact JSON, raw DEFLATE. The caller inflates it, to at
+    /// most [`MAX_DOCUMENT_BYTES`] (a short link can inflate to gigabytes): [`decode`] with
+    /// miniz_oxide, the app with the browser's `DecompressionStream`.
+    Deflated(Vec<u8>),
+    /// A link of an earlier build: its JSON, already decompressed by [`legacy`].
+    Json(Vec<u8>),
+}
+
+/// Read a fragment (with or without the leading `#`) as far as its [`Payload`].
+pub fn payload(fragment: &str) -> Result<Payload, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT_BYTES {
         return Err(ShareError::TooLong(fragment.len()));
@@ -73,12 +93,16 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
             .decode(data.trim_end_matches('='))
             .map_err(|_| ShareError::NotBase64)
     };
-    let json = match data.strip_prefix(DEFLATE_MARKER) {
-        Some(data) => {
-            decompress_to_vec_with_limit(&base64(data)?, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?
-        }
-        None => legacy::decompress(&base64(data)?, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?,
-    };
+    match data.strip_prefix(DEFLATE_MARKER) {
+        Some(data) => Ok(Payload::Deflated(base64(data)?)),
+        None => legacy::decompress(&base64(data)?, MAX_DOCUMENT_BYTES)
+            .map(Payload::Json)
+            .map_err(|_| ShareError::Corrupt),
+    }
+}
+
+/// The document in a link's (decompressed) JSON; one with a secret in it is refused.
+pub fn document(json: Vec<u8>) -> Result<Document, ShareError> {
     let text = String::from_utf8(json).map_err(|_| ShareError::NotUtf8)?;
     if let Some(what) = find_secret(&text) {
         return Err(ShareError::Secret(what));
@@ -88,6 +112,18 @@ pub fn decode(fragment: &str) -> Result<Document, ShareError> {
         DocumentError::Syntax(_) => ShareError::Corrupt,
         e => ShareError::Document(e),
     })
+}
+
+/// Read a fragment (with or without the leading `#`) back into a document: today's links and
+/// those of earlier builds.
+pub fn decode(fragment: &str) -> Result<Document, ShareError> {
+    let json = match payload(fragment)? {
+        Payload::Deflated(data) => {
+            decompress_to_vec_with_limit(&data, MAX_DOCUMENT_BYTES).map_err(|_| ShareError::Corrupt)?
+        }
+        Payload::Json(json) => json,
+    };
+    document(json)
 }
 
 #[cfg(test)]
@@ -116,6 +152,27 @@ mod tests {
             .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)));
         assert_eq!(decode(&format!("#{fragment}")), Ok(doc.clone()));
         assert_eq!(decode(&format!("x=1&{fragment}")), Ok(doc));
+    }
+
+    /// The app's two steps (the browser inflating between them) read what `decode` reads.
+    #[test]
+    fn payload_then_document_is_decode() {
+        for doc in [Document::default(), crate::model::presets::hardened()] {
+            let link = encode(&doc);
+            let Ok(Payload::Deflated(data)) = payload(&link) else {
+                panic!("today's format: {link}")
+            };
+            assert_eq!(fragment_of_deflated(&data), link);
+            let json = decompress_to_vec_with_limit(&data, MAX_DOCUMENT_BYTES).expect("inflates");
+            assert_eq!(json, doc.to_compact_json().into_bytes());
+            assert_eq!(document(json), Ok(doc));
+        }
+        assert_eq!(payload("f-network-vpc_cidr"), Err(ShareError::NoStack));
+        assert!(matches!(
+            document(br#"{"version": 1, "no": 1}"#.to_vec()),
+            Err(ShareError::Document(DocumentError::Json(_)))
+        ));
+        assert_eq!(document(vec![0xff]), Err(ShareError::NotUtf8));
     }
 
     #[test]

@@ -25,10 +25,16 @@ pub struct Props {
 
 /// Put the document in the address bar's fragment and copy the link.
 fn share_link(doc: &Document, dispatch: Callback<Action>) {
-    let Some(url) = browser::set_fragment(&share::encode(doc)) else {
-        return;
-    };
+    let json = doc.to_compact_json();
     wasm_bindgen_futures::spawn_local(async move {
+        let url = match browser::deflate_raw(json.as_bytes()).await {
+            Ok(compressed) => browser::set_fragment(&share::fragment_of_deflated(&compressed)),
+            Err(e) => {
+                let message = format!("The share link could not be made: {e}");
+                return dispatch.emit(Action::Notify(Notice::new(Level::Error, message)));
+            }
+        };
+        let Some(url) = url else { return };
         let notice = match browser::copy(url).await {
             Ok(()) => Notice::new(
                 Level::Success,
