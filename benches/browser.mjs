@@ -1,5 +1,6 @@
 // Browser benchmark: the release build in headless Debian Chromium, served on 127.0.0.1.
-// Prints one JSON object: keystroke_p50_ms, keystroke_p95_ms, keystroke_p95_ms_large,
+// Prints one JSON object: keystroke_p50_ms, keystroke_p95_ms, keystroke_p95_ms_large (and the
+// same with the diagram tab shown: keystroke_p95_ms_diagram, keystroke_p95_ms_large_diagram),
 // first_render_ms, wasm_memory_bytes_after_1000_edits (plus a few details, among them
 // first_paint_ms: first-contentful-paint, when the browser has also styled, laid out and
 // painted the page, which first_render_ms does not include). first_render_ms is from navigation
@@ -99,10 +100,15 @@ async function openPage(browser, documentJson) {
   return { context, page };
 }
 
-async function keystrokes(browser, documentJson, count) {
+async function keystrokes(browser, documentJson, count, tab = null) {
   const { context, page } = await openPage(browser, documentJson);
   const selector = '#f-security_group-description';
   await page.waitForSelector(selector);
+  if (tab) {
+    // With the diagram shown, every keystroke draws it again and replaces its SVG.
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForSelector('.diagram svg');
+  }
   await page.evaluate(typeInPage, { selector, count: 20 }); // warm up
   const times = await page.evaluate(typeInPage, { selector, count });
   await context.close();
@@ -133,6 +139,8 @@ try {
   const small = await keystrokes(browser, null, 250);
   const largeDoc = execFileSync(join(root, 'target/release/nixform'), ['default', '--preset', 'large'], { encoding: 'utf8' });
   const large = await keystrokes(browser, largeDoc, 250);
+  const diagram = await keystrokes(browser, null, 250, 'diagram.svg');
+  const largeDiagram = await keystrokes(browser, largeDoc, 250, 'diagram.svg');
 
   // wasm memory after 1,000 edits, and whether it still grows over 1,000 more.
   const { context, page } = await openPage(browser, null);
@@ -148,6 +156,8 @@ try {
     keystroke_p95_ms: round(percentile(small, 95)),
     keystroke_p95_ms_large: round(percentile(large, 95)),
     keystroke_p50_ms_large: round(percentile(large, 50)),
+    keystroke_p95_ms_diagram: round(percentile(diagram, 95)),
+    keystroke_p95_ms_large_diagram: round(percentile(largeDiagram, 95)),
     first_render_ms: round(percentile(firsts, 50)),
     first_paint_ms: round(percentile(paints, 50)),
     // Loads whose first render was not complete at TrunkApplicationStarted (expected: 0).

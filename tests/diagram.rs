@@ -13,7 +13,7 @@ use std::path::Path;
 use common::diagram::*;
 use nixform::model::document::{Document, RuleDoc, TagDoc};
 use nixform::model::{presets, validate};
-use nixform::render::diagram::diagram;
+use nixform::render::diagram::{diagram, diagram_for_page, STYLE};
 use nixform::render::render_all;
 use proptest::prelude::*;
 
@@ -339,6 +339,32 @@ fn the_diagram_has_its_own_light_and_dark_style() {
         "{style}"
     );
     assert!(svg.contains(r#"class="box subnet public""#), "{svg}");
+}
+
+/// The page's copy is the file without its `<style>` element (a page's Content-Security-Policy
+/// refuses one), and the style it adopts instead is scoped to the diagram.
+#[test]
+fn the_page_copy_is_the_file_without_its_style() {
+    for (name, doc) in [("default", Document::default()), ("large", presets::large())] {
+        let stack = stack(name, &doc);
+        let file = diagram(&stack).expect("draws");
+        let page = diagram_for_page(&stack).expect("draws");
+        assert!(!page.contains("<style"), "{name}: {page}");
+        let element = format!("<style>\n{STYLE}</style>\n");
+        assert_eq!(file.replacen(&element, "", 1), page, "{name}");
+        parse(name, &page);
+    }
+    for rule in STYLE
+        .split('}')
+        .map(|r| r.trim().trim_start_matches("@media (prefers-color-scheme:dark){"))
+    {
+        for selector in rule.split('{').next().unwrap_or_default().split(',').map(str::trim) {
+            assert!(
+                selector.is_empty() || selector.starts_with(".nixform-diagram"),
+                "{selector:?} would style the rest of a page"
+            );
+        }
+    }
 }
 
 #[test]

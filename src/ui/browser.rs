@@ -1,6 +1,7 @@
 //! The browser APIs gloo has nothing for, through web-sys: the URL fragment and history, the
-//! clipboard, the download link, DEFLATE, keyboard focus, patching the preview's lines, and the
-//! render counter. (Storage, timers, events, files and dialogs are gloo's: see `autosave`, `hooks`.)
+//! clipboard, the download link, DEFLATE, keyboard focus, patching the preview's lines, the
+//! diagram's adopted style sheet, and the render counter. (Storage, timers, events, files and
+//! dialogs are gloo's: see `autosave`, `hooks`.)
 //!
 //! Every function here fails soft: a missing API (no clipboard permission, a browser that
 //! refuses) becomes `None`, nothing, or an `Err(String)` that the UI shows. No document logic
@@ -140,6 +141,23 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focus the first control of the form section `id` (and scroll it into view).
+pub fn focus_section(id: &str) {
+    let first = document()
+        .get_element_by_id(id)
+        .and_then(|section| section.query_selector("input, select, textarea").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(element) = first {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// The value of `name` on `target` or its nearest ancestor that has one.
+pub fn closest_attribute(target: &Element, name: &str) -> Option<String> {
+    target.closest(&format!("[{name}]")).ok().flatten()?.get_attribute(name)
+}
+
 /// Scroll the element with `id` to the top of the screen.
 pub fn scroll_to(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
@@ -148,6 +166,27 @@ pub fn scroll_to(id: &str) {
 }
 
 // ---- the preview -------------------------------------------------------------------------------
+
+thread_local! {
+    static STYLE_ADOPTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Add `css` to the page's adopted style sheets, once: a sheet made by script, which the
+/// page's Content-Security-Policy allows where it refuses an inserted `<style>` element.
+pub fn adopt_style(css: &str) {
+    if STYLE_ADOPTED.get() {
+        return;
+    }
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(css).is_ok() {
+        let sheets = document().adopted_style_sheets();
+        sheets.push(&sheet);
+        document().set_adopted_style_sheets(&sheets);
+        STYLE_ADOPTED.set(true);
+    }
+}
 
 /// In `code` (one element per line), replace `remove` lines at line `at` with the lines in
 /// `html`: a keystroke changes a line or two, so this is a few DOM operations instead of

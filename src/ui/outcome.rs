@@ -1,17 +1,22 @@
 //! What the app derives from the document: the typed stack (or the field errors), the four
-//! files, the lint findings and the cost estimate. The root computes it with `use_memo` over the document and
+//! files, the lint findings, the cost estimate and (when shown) the diagram. The root computes it with `use_memo` over the document and
 //! never stores it in state; components get it behind [`Shared`], which compares by identity.
 //!
 //! Belongs here: the derivation and how to read it. Not here: how it is shown (the preview and
 //! the security panel) or anything that touches a browser.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use yew::AttrValue;
+
 use crate::model::lint::{lint, Finding};
 use crate::model::{validate, Document, FieldError, FieldErrorKind, Stack};
 use crate::render::cost::{estimate, CostError, Estimate};
+use crate::render::diagram::{diagram, diagram_for_page};
 use crate::render::{render_all, Files, RenderError};
 
 /// A valid stack and what it renders to.
@@ -22,6 +27,35 @@ pub struct Ready {
     pub findings: Rc<Vec<Finding>>,
     /// The monthly estimate, or why the region has none.
     pub estimate: Result<Estimate, CostError>,
+    /// The diagram as the page shows it, drawn the first time it is shown.
+    page_diagram: OnceCell<Result<AttrValue, String>>,
+}
+
+/// The previews' tab of the diagram, after the files' tabs; its file is the SVG with its style.
+pub const DIAGRAM: &str = "diagram.svg";
+
+impl Ready {
+    /// The text of the tab `name`: one of the files, or the diagram's SVG (drawn now).
+    pub fn text(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            DIAGRAM => diagram(&self.stack).ok().map(Cow::Owned),
+            _ => self.files.get(name).map(Cow::Borrowed),
+        }
+    }
+
+    /// The diagram's SVG without its style (the page adopts it), or why it could not be drawn:
+    /// drawn once per stack, and only when shown.
+    pub fn page_diagram(&self) -> Result<AttrValue, &str> {
+        let svg = self.page_diagram.get_or_init(|| {
+            diagram_for_page(&self.stack)
+                .map(AttrValue::from)
+                .map_err(|e| format!("The diagram could not be drawn: {e}"))
+        });
+        match svg {
+            Ok(svg) => Ok(svg.clone()),
+            Err(message) => Err(message),
+        }
+    }
 }
 
 /// The outputs of one document.
@@ -41,6 +75,7 @@ impl Outcome {
                 Ok(files) => Outcome::Ready(Box::new(Ready {
                     findings: Rc::new(lint(&stack)),
                     estimate: estimate(&stack),
+                    page_diagram: OnceCell::new(),
                     stack,
                     files,
                 })),

@@ -51,7 +51,7 @@ test('two hosts: a tab per host file, field messages, and both host files in the
   );
   await s.page.waitForSelector('.panel .files:not(.stale) pre.code');
   const tabs = await s.page.getByRole('tab').allInnerTexts();
-  assert.deepEqual(tabs.slice(4), ['hosts/nixos_x86-64.nix', 'hosts/db.nix']);
+  assert.deepEqual(tabs.slice(4), ['hosts/nixos_x86-64.nix', 'hosts/db.nix', 'diagram.svg']);
   await selectTab(s.page, 'hosts/db.nix');
   const db = await previewText(s.page);
   assert.match(db, /networking\.hostName = "db-1";/);

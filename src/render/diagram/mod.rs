@@ -17,6 +17,8 @@ mod node;
 mod scene;
 mod svg;
 
+pub use svg::STYLE;
+
 use thiserror::Error;
 
 use super::terraform;
@@ -41,12 +43,22 @@ pub enum DiagramError {
     Write(#[from] std::fmt::Error),
 }
 
-/// The diagram of `stack` as an SVG document (with a trailing newline).
+/// The diagram of `stack` as an SVG document with its own style (with a trailing newline):
+/// what `nixform diagram` writes and the app downloads.
 ///
 /// The blocks are those of `terraform::lower`, the document `config.tf.json` prints. It is
 /// lowered without the host files: they only become user data, never blocks, so no Nix is
 /// rendered for the diagram.
 pub fn diagram(stack: &Stack) -> Result<String, DiagramError> {
+    draw(stack, true)
+}
+
+/// The same SVG without its `<style>` element, for a page that applies [`STYLE`] itself.
+pub fn diagram_for_page(stack: &Stack) -> Result<String, DiagramError> {
+    draw(stack, false)
+}
+
+fn draw(stack: &Stack, style: bool) -> Result<String, DiagramError> {
     let document = terraform::lower(stack, &[]).to_value()?;
     let scene = scene::Scene::new(stack, &document);
     let drawing = layout::layout(&scene);
@@ -57,5 +69,5 @@ pub fn diagram(stack: &Stack) -> Result<String, DiagramError> {
         stack.network.vpc_name,
         if n == 1 { "" } else { "s" }
     );
-    Ok(svg::write(&drawing, &title)?)
+    Ok(svg::write(&drawing, &title, style)?)
 }

@@ -1,6 +1,7 @@
 //! SVG text: the [`Drawing`] written with `write!` into one `String`, with its own `<style>`
 //! (light colours, `prefers-color-scheme: dark` overrides, a system font stack), so a
-//! downloaded file looks right on its own.
+//! downloaded file looks right on its own; or without it, for a page that applies [`STYLE`]
+//! itself (a Content-Security-Policy refuses a `<style>` element inserted into a page).
 //!
 //! Every piece of text, user text or not, goes through the crate's one HTML/XML escaper,
 //! [`escape_html`]; attribute values are double-quoted. Does not belong here: what is drawn
@@ -13,22 +14,34 @@ use super::layout::*;
 use super::node::Node;
 use crate::render::highlight::escape_html;
 
-/// Colours for light, then dark; classes as `scene` and `write_node` set them.
-const STYLE: &str = r#"svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px}
-.bg{fill:#fff}text{fill:#1f2328}.k,.h{font-weight:600}.h{font-size:13px}.m{fill:#59636e}.c,.p{font-size:11px}
-rect{stroke-width:1.5}.box>rect{fill:none;stroke:#8c959f}.region>rect{fill:#f6f8fa;stroke-dasharray:6 4}
-.vpc>rect{fill:#fbf8ff;stroke:#8250df}.zone>rect{stroke:#afb8c1;stroke-dasharray:4 4}
-.subnet.public>rect{fill:#effbf2;stroke:#1a7f37}.subnet.private>rect{fill:#eef6ff;stroke:#0969da}
-.node>rect,.pill>rect{fill:#fff;stroke:#6e7781}.instance>rect{fill:#fff8e5;stroke:#9a6700}
-.sg>rect{fill:#fff5f5;stroke:#cf222e}.gateway>rect{stroke:#1a7f37}.data>rect{stroke-dasharray:4 3}
-[data-part-of]>rect{stroke-dasharray:2 3}.chip{fill:#ffebe9;stroke:#cf222e;stroke-width:1}.c{fill:#82071e}
-.route{fill:none;stroke:#1a7f37;stroke-width:1.5}.head{fill:#1a7f37}
-@media (prefers-color-scheme:dark){.bg{fill:#0d1117}text{fill:#e6edf3}.m{fill:#9198a1}.box>rect{stroke:#6e7681}
-.region>rect{fill:#161b22}.vpc>rect{fill:#1b1530;stroke:#a371f7}.zone>rect{stroke:#484f58}
-.subnet.public>rect{fill:#0f2417;stroke:#3fb950}.subnet.private>rect{fill:#0c1d33;stroke:#58a6ff}
-.node>rect,.pill>rect{fill:#161b22;stroke:#8b949e}.instance>rect{fill:#2b2111;stroke:#d29922}
-.sg>rect{fill:#2d1214;stroke:#f85149}.gateway>rect{stroke:#3fb950}.chip{fill:#4a1619;stroke:#f85149}.c{fill:#ffdcd7}
-.route{stroke:#3fb950}.head{fill:#3fb950}}
+/// Colours for light, then dark; classes as `scene` and `write_node` set them. Every selector
+/// is inside `.nixform-diagram` (the root's class), so a page can adopt the sheet as it is.
+pub const STYLE: &str = r#".nixform-diagram{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px}
+.nixform-diagram .bg{fill:#fff}.nixform-diagram text{fill:#1f2328}
+.nixform-diagram .k,.nixform-diagram .h{font-weight:600}.nixform-diagram .h{font-size:13px}
+.nixform-diagram .m{fill:#59636e}.nixform-diagram .c,.nixform-diagram .p{font-size:11px}
+.nixform-diagram rect{stroke-width:1.5}.nixform-diagram .box>rect{fill:none;stroke:#8c959f}
+.nixform-diagram .region>rect{fill:#f6f8fa;stroke-dasharray:6 4}
+.nixform-diagram .vpc>rect{fill:#fbf8ff;stroke:#8250df}
+.nixform-diagram .zone>rect{stroke:#afb8c1;stroke-dasharray:4 4}
+.nixform-diagram .subnet.public>rect{fill:#effbf2;stroke:#1a7f37}
+.nixform-diagram .subnet.private>rect{fill:#eef6ff;stroke:#0969da}
+.nixform-diagram .node>rect,.nixform-diagram .pill>rect{fill:#fff;stroke:#6e7781}
+.nixform-diagram .instance>rect{fill:#fff8e5;stroke:#9a6700}
+.nixform-diagram .sg>rect{fill:#fff5f5;stroke:#cf222e}.nixform-diagram .gateway>rect{stroke:#1a7f37}
+.nixform-diagram .data>rect{stroke-dasharray:4 3}.nixform-diagram [data-part-of]>rect{stroke-dasharray:2 3}
+.nixform-diagram .chip{fill:#ffebe9;stroke:#cf222e;stroke-width:1}.nixform-diagram .c{fill:#82071e}
+.nixform-diagram .route{fill:none;stroke:#1a7f37;stroke-width:1.5}.nixform-diagram .head{fill:#1a7f37}
+@media (prefers-color-scheme:dark){.nixform-diagram .bg{fill:#0d1117}.nixform-diagram text{fill:#e6edf3}.nixform-diagram .m{fill:#9198a1}
+.nixform-diagram .box>rect{stroke:#6e7681}.nixform-diagram .region>rect{fill:#161b22}
+.nixform-diagram .vpc>rect{fill:#1b1530;stroke:#a371f7}.nixform-diagram .zone>rect{stroke:#484f58}
+.nixform-diagram .subnet.public>rect{fill:#0f2417;stroke:#3fb950}
+.nixform-diagram .subnet.private>rect{fill:#0c1d33;stroke:#58a6ff}
+.nixform-diagram .node>rect,.nixform-diagram .pill>rect{fill:#161b22;stroke:#8b949e}
+.nixform-diagram .instance>rect{fill:#2b2111;stroke:#d29922}
+.nixform-diagram .sg>rect{fill:#2d1214;stroke:#f85149}.nixform-diagram .gateway>rect{stroke:#3fb950}
+.nixform-diagram .chip{fill:#4a1619;stroke:#f85149}.nixform-diagram .c{fill:#ffdcd7}
+.nixform-diagram .route{stroke:#3fb950}.nixform-diagram .head{fill:#3fb950}}
 "#;
 
 /// `text` cut to `max` characters, the last one an ellipsis when cut.
@@ -160,8 +173,9 @@ fn write_node(out: &mut String, r: Rect, node: &Node, parts: &[Node]) -> fmt::Re
     Ok(())
 }
 
-/// The whole SVG document, `title` its accessible name; one trailing newline.
-pub(super) fn write(drawing: &Drawing<'_>, title: &str) -> Result<String, fmt::Error> {
+/// The whole SVG document, `title` its accessible name; one trailing newline. With `style` it
+/// holds [`STYLE`] in a `<style>` element, so the file looks right on its own.
+pub(super) fn write(drawing: &Drawing<'_>, title: &str, style: bool) -> Result<String, fmt::Error> {
     let (w, h) = (drawing.width, drawing.height);
     let mut out = String::with_capacity(2048 + 600 * drawing.shapes.len());
     write!(
@@ -171,9 +185,13 @@ pub(super) fn write(drawing: &Drawing<'_>, title: &str) -> Result<String, fmt::E
     attr(&mut out, "aria-label", title);
     out.push_str("><title>");
     escape_html(&mut out, title);
-    out.push_str("</title>\n<style>\n");
-    out.push_str(STYLE);
-    out.push_str("</style>\n<defs><marker id=\"nixform-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path class=\"head\" d=\"M0,0L10,5L0,10z\"/></marker></defs>\n");
+    out.push_str("</title>\n");
+    if style {
+        out.push_str("<style>\n");
+        out.push_str(STYLE);
+        out.push_str("</style>\n");
+    }
+    out.push_str("<defs><marker id=\"nixform-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path class=\"head\" d=\"M0,0L10,5L0,10z\"/></marker></defs>\n");
     write!(out, r#"<rect class="bg" width="{w}" height="{h}"/>"#)?;
     out.push('\n');
     for shape in &drawing.shapes {

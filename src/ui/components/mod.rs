@@ -8,7 +8,7 @@
 //! - the header and banner: [`header`] (with [`presets_menu`]), [`banner`], the phone's
 //!   [`jump_bar`], and [`how_to_use`] (which way of using the files fits);
 //! - the previews: [`preview`] over [`file_tabs`], [`toolbar`], [`listing`] (the highlighted
-//!   file) and [`problems`] (the form's errors);
+//!   file), [`diagram_view`] (the diagram's tab) and [`problems`] (the form's errors);
 //! - the security panel: [`lint_panel`] over [`finding`] and [`cidr_fix`]; the monthly cost,
 //!   [`cost_panel`], and the [`summary`] above the previews that links to them;
 //! - the form's controls: [`text_field`], [`select_field`], [`checkbox`], [`list_message`],
@@ -21,6 +21,7 @@ pub mod checkbox;
 pub mod cidr_fix;
 pub mod control;
 pub mod cost_panel;
+pub mod diagram_view;
 pub mod field_link;
 pub mod file_tabs;
 pub mod finding;

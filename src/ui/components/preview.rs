@@ -1,5 +1,5 @@
 //! The previews: a tab per generated file (a host file's tab comes and goes with its
-//! configuration; the shown file is kept by name), the toolbar, and the shown file highlighted with
+//! configuration; the shown file is kept by name) and the diagram's tab, the toolbar, and the shown file highlighted with
 //! line numbers. While the form has errors, the list of them comes first and the files of the
 //! last valid form stay below it, dimmed and marked out of date (Copy and Download still work
 //! on them); before the form was ever valid, only the list. Each render is counted in
@@ -9,13 +9,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::diagram_view::diagram_view;
 use super::file_tabs::{file_tabs, tab_id};
 use super::listing::Listing;
 use super::problems::problems;
 use super::toolbar::Toolbar;
+use crate::render::diagram::STYLE;
 use crate::render::Files;
 use crate::ui::browser;
-use crate::ui::outcome::{Outcome, Shared};
+use crate::ui::outcome::{Outcome, Shared, DIAGRAM};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,8 +32,17 @@ pub fn Preview(props: &Props) -> Html {
     let Props { outcome, files } = props;
     // The last valid files' tabs (the four while there are none), once per set of files.
     let tabs: Rc<Rc<[AttrValue]>> = use_memo(files.clone(), |files| match files.as_ref().and_then(|f| f.ready()) {
-        Some(ready) => ready.files.tabs().map(|n| AttrValue::from(n.to_owned())).collect(),
-        None => Files::NAMES.into_iter().map(AttrValue::Static).collect(),
+        Some(ready) => ready
+            .files
+            .tabs()
+            .map(|n| AttrValue::from(n.to_owned()))
+            .chain([AttrValue::Static(DIAGRAM)])
+            .collect(),
+        None => Files::NAMES
+            .into_iter()
+            .chain([DIAGRAM])
+            .map(AttrValue::Static)
+            .collect(),
     });
     let tabs: Rc<[AttrValue]> = (*tabs).clone();
     let shown = use_state(|| AttrValue::Static(Files::NAMES[0]));
@@ -45,6 +56,12 @@ pub fn Preview(props: &Props) -> Html {
     };
     // After the listing (a child) has patched its lines.
     use_effect(browser::count_render);
+    let diagram = *shown == DIAGRAM;
+    use_effect_with(diagram, |&diagram| {
+        if diagram {
+            browser::adopt_style(STYLE);
+        }
+    });
 
     // A removed host's tab falls back to the first.
     let active = tabs.iter().position(|n| *n == *shown).unwrap_or_default();
@@ -67,7 +84,11 @@ pub fn Preview(props: &Props) -> Html {
                 if stale {
                     <p class="stale-note">{ format!("Out of date: {name} of the last valid form.") }</p>
                 }
-                <Listing key={name.as_str()} name={name.clone()} outcome={files.clone()} />
+                if let (true, Some(ready)) = (diagram, files.ready()) {
+                    { diagram_view(ready) }
+                } else {
+                    <Listing key={name.as_str()} name={name.clone()} outcome={files.clone()} />
+                }
             </div>
         },
         None => Html::default(),

@@ -1,4 +1,4 @@
-//! The previews' buttons: copy the shown file, download it, download all four (and a README)
+//! The previews' buttons: copy the shown file (or the diagram's SVG), download it, download all four (and a README)
 //! as a zip; and a line saying how that went, which lasts until the files change. While the
 //! form has errors they act on the last valid files (the buttons say "(out of date)").
 
@@ -47,10 +47,10 @@ impl Say {
 }
 
 fn mime(name: &str) -> &'static str {
-    if name.ends_with(".json") {
-        "application/json"
-    } else {
-        "text/plain"
+    match name.rsplit('.').next() {
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "text/plain",
     }
 }
 
@@ -81,14 +81,14 @@ pub fn Toolbar(props: &Props) -> Html {
         })
     };
     let on_copy = on_click(|name, ready, say| {
-        let text = ready.files.get(name).unwrap_or_default().to_owned();
+        let text = ready.text(name).unwrap_or_default().into_owned();
         let name = name.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
             say.say(browser::copy(text).await.map(|()| format!("Copied {name}")));
         });
     });
     let on_download = on_click(|name, ready, say| {
-        let text = ready.files.get(name).unwrap_or_default();
+        let text = ready.text(name).unwrap_or_default();
         // A host file downloads as web.nix: a browser writes no directories.
         let file = name.rsplit('/').next().unwrap_or(name);
         say.say(browser::download(file, text.as_bytes(), mime(name)).map(|()| format!("Downloaded {name}")));
