@@ -79,17 +79,7 @@ fn default_config() -> String {
 #[test]
 fn importing_what_nixform_renders_gives_the_same_stack() {
     for (name, doc) in common::varied_documents() {
-        let stack = validate(&doc).expect("valid");
-        let files = render_all(&stack).expect("renders");
-        let imported = import_tf_json(&files.config_tf_json, &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(imported.unmapped.is_empty(), "{name}: unmapped {:?}", imported.unmapped);
-        let again =
-            validate(&imported.document).unwrap_or_else(|e| panic!("{name}: imported document invalid: {e:#?}"));
-        assert_eq!(
-            render_all(&again).expect("renders"),
-            files,
-            "{name}: a different stack came back"
-        );
+        common::import_round_trip(name, &doc);
     }
     // The presets come back as the very same form.
     for doc in [Document::default(), presets::hardened(), presets::remote_state()] {
