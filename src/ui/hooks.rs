@@ -115,7 +115,10 @@ fn open_link(fragment: String, dispatch: Callback<Action>) {
             Ok(Payload::Json(json)) => share::document(json),
             Err(e) => Err(e),
         };
-        dispatch.emit(Action::OpenLink(Box::new(opened)));
+        // A link pasted while this one was inflating is the one the address bar shows.
+        if browser::fragment() == fragment {
+            dispatch.emit(Action::OpenLink(Box::new(opened)));
+        }
     });
 }
 
