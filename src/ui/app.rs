@@ -1,8 +1,8 @@
-//! The root component: holds the state (`use_reducer` over the pure reducer of `state`),
-//! derives the outputs and the fields' messages with `use_memo` (never stored in state),
-//! autosaves after edits (`hooks::use_autosave`), opens the share link in the address bar (on
-//! load and when one is pasted) and follows the undo keys (`hooks`), and lays out the header, the banner, the jump bar, the
-//! form, the previews and the security panel. A file dropped anywhere on the page is imported.
+//! The root component: holds the state (`use_reducer` over the pure reducer of `state`), derives
+//! the outputs and the fields' messages with `use_memo` (never stored in state), autosaves after
+//! edits (`hooks::use_autosave`), opens the share link in the address bar (on load and when one is
+//! pasted) and follows the undo keys (`hooks`), and lays out the header, the banner, the jump bar,
+//! the form, the previews and the security panel. A file dropped anywhere on the page is imported.
 //!
 //! While the form has errors the previews and the security panel keep the outcome of the last
 //! valid document (held in a `use_mut_ref`: it is a cache of a derived value, not state).

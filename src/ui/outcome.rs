@@ -1,6 +1,7 @@
-//! What the app derives from the document: the typed stack (or the field errors), the four
-//! files, the lint findings, the cost estimate and (when shown) the diagram. The root computes it with `use_memo` over the document and
-//! never stores it in state; components get it behind [`Shared`], which compares by identity.
+//! What the app derives from the document: the typed stack (or the field errors), the four files,
+//! the lint findings, the cost estimate and (when shown) the diagram. The root computes it with
+//! `use_memo` over the document and never stores it in state; components get it behind [`Shared`],
+//! which compares by identity.
 //!
 //! Belongs here: the derivation and how to read it. Not here: how it is shown (the preview and
 //! the security panel) or anything that touches a browser.

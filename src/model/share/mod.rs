@@ -5,10 +5,11 @@
 //! inflate, reads a link in two steps around that: [`payload`], then [`document`].
 //!
 //! Format: `s=2.` + base64url (no padding) of the document's compact JSON, compressed with raw
-//! DEFLATE (miniz_oxide in the CLI, the browser's `CompressionStream` in the app). The `2.` marks the format: links of earlier builds are `s=` + the
-//! base64url of our own LZ77 ([`legacy`]), and base64url never contains a `.`, so the two
-//! cannot be confused. Decompression is bounded to [`MAX_DOCUMENT_BYTES`] either way.
-//! Browser APIs (reading `location.hash`) are the UI's; only the codec lives here.
+//! DEFLATE (miniz_oxide in the CLI, the browser's `CompressionStream` in the app). The `2.` marks
+//! the format: links of earlier builds are `s=` + the base64url of our own LZ77 ([`legacy`]), and
+//! base64url never contains a `.`, so the two cannot be confused. Decompression is bounded to
+//! [`MAX_DOCUMENT_BYTES`] either way. Browser APIs (reading `location.hash`) are the UI's; only the
+//! codec lives here.
 
 pub mod legacy;
 

@@ -1,8 +1,8 @@
-//! The previews: a tab per generated file (a host file's tab comes and goes with its
-//! configuration; the shown file is kept by name) and the diagram's tab, the toolbar, and the shown file highlighted with
-//! line numbers. While the form has errors, the list of them comes first and the files of the
-//! last valid form stay below it, dimmed and marked out of date (Copy and Download still work
-//! on them); before the form was ever valid, only the list. Each render is counted in
+//! The previews: a tab per generated file (a host file's tab comes and goes with its configuration;
+//! the shown file is kept by name) and the diagram's tab, the toolbar, and the shown file
+//! highlighted with line numbers. While the form has errors, the list of them comes first and the
+//! files of the last valid form stay below it, dimmed and marked out of date (Copy and Download
+//! still work on them); before the form was ever valid, only the list. Each render is counted in
 //! `<body data-renders>` for the benchmark.
 
 use std::rc::Rc;

@@ -1,6 +1,7 @@
-//! The previews' buttons: copy the shown file (or the diagram's SVG), download it, download all four (and a README)
-//! as a zip; and a line saying how that went, which lasts until the files change. While the
-//! form has errors they act on the last valid files (the buttons say "(out of date)").
+//! The previews' buttons: copy the shown file (or the diagram's SVG), download it, download all
+//! four (and a README) as a zip; and a line saying how that went, which lasts until the files
+//! change. While the form has errors they act on the last valid files (the buttons say "(out of
+//! date)").
 
 use std::rc::{Rc, Weak};
 
