@@ -45,8 +45,8 @@ type Source = Box<dyn Fn() -> String>;
 thread_local! {
     /// The document as it is now: set by the first edit, kept for the page's lifetime.
     static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
-    /// The text last written, so leaving an unchanged page writes nothing (another tab's newer
-    /// save stays).
+    /// The text last written successfully, so leaving an unchanged page writes nothing
+    /// (another tab's newer save stays).
     static WRITTEN: RefCell<String> = const { RefCell::new(String::new()) };
     /// The timer of the save to come, while one is waiting.
     static TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
@@ -90,6 +90,9 @@ pub fn flush() -> bool {
         return true;
     }
     let saved = save(&text);
-    WRITTEN.set(text);
+    // A write the storage refused (full) is tried again when the page is left.
+    if saved {
+        WRITTEN.set(text);
+    }
     saved
 }
